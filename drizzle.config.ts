@@ -1,0 +1,8 @@
+// drizzle-kit configuration: `npm run db:generate` writes SQL migrations from the schema.
+import { defineConfig } from 'drizzle-kit';
+
+export default defineConfig({
+  dialect: 'postgresql',
+  schema: './src/db/schema/index.ts',
+  out: './src/db/migrations',
+});

@@ -1,0 +1,38 @@
+// Lint rules: typescript-eslint's recommended set, plus the module boundaries of docs/architecture.md.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'var', 'data', 'src/db/migrations'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    rules: {
+      'no-console': ['error', { allow: ['error', 'warn'] }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/ui/**', 'src/db/**', 'src/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/modules/**', '**/server/**', '**/cli/**'], message: 'ui, db and core know no module, server or cli.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/modules/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/server/**', '**/cli/**'], message: 'A module knows no server or cli.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/cli/**', 'src/server/**', 'public/**', 'scripts/**', 'bin/**'],
+    rules: { 'no-console': 'off' },
+  },
+);

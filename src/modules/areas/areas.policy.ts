@@ -1,0 +1,9 @@
+// Who may do what with area systems. Reading is public; writes run through the CLI until accounts exist.
+import type { RoutePolicy } from '../../core/http.ts';
+
+export const areasPolicy = {
+  viewSystems: 'public',
+  viewArea: 'public',
+  viewMap: 'public',
+  lookupPoint: 'public',
+} satisfies Record<string, RoutePolicy>;

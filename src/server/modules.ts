@@ -1,0 +1,6 @@
+// The modules the platform mounts, in order; server and CLI know modules only through these manifests.
+import type { ModuleManifest } from '../core/module.ts';
+import { siteModule } from '../modules/site/index.ts';
+import { areasModule } from '../modules/areas/index.ts';
+
+export const modules: ModuleManifest[] = [siteModule, areasModule];

@@ -1,0 +1,11 @@
+// What every page template receives: language, translator, current path and the form token.
+import type { Locale, Translator } from './i18n/index.ts';
+
+export interface PageContext {
+  locale: Locale;
+  t: Translator;
+  /** Path of the current request, for the navigation and the language links. */
+  path: string;
+  /** CSRF token for forms on this page. */
+  csrfToken?: string | undefined;
+}
