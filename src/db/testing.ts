@@ -1,0 +1,47 @@
+// Test databases on the real engines: PGlite cloned from a migrated template, or a fresh PostgreSQL database.
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Database } from './client.ts';
+import { migrate } from './migrate.ts';
+
+/** Environment set by scripts/run-tests.ts: a PGlite dump, or a template database on the server. */
+const templateFile = process.env['SOZIALRAUM_TEST_TEMPLATE'];
+const templateDb = process.env['SOZIALRAUM_TEST_TEMPLATE_DB'];
+
+function withDatabaseName(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** A migrated, empty database of its own for one test file; close() drops it. */
+export async function createTestDatabase(): Promise<Database> {
+  const url = process.env['DATABASE_URL'];
+  if (url) {
+    const name = `sozialraum_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(templateDb ? `create database ${name} template ${templateDb}` : `create database ${name}`);
+    await admin.end();
+    const database = await openDatabase({ databaseUrl: withDatabaseName(url, name) });
+    if (!templateDb) await migrate(database);
+    const close = database.close;
+    database.close = async () => {
+      await close();
+      const dropper = new pg.Client({ connectionString: url });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    };
+    return database;
+  }
+  if (templateFile && existsSync(templateFile)) {
+    const dump = new Blob([await readFile(templateFile)]);
+    return openDatabase({ dataDir: 'memory://', loadDataDir: dump });
+  }
+  const database = await openDatabase({ dataDir: 'memory://' });
+  await migrate(database);
+  return database;
+}
