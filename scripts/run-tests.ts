@@ -73,10 +73,21 @@ if (files.length === 0) {
 const env = { ...process.env };
 await prepareTemplate(env);
 const concurrency = suite === 'e2e' ? 1 : 2;
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files], {
-  stdio: 'inherit',
-  env,
-});
+const child = spawn(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    '--test',
+    `--test-concurrency=${concurrency}`,
+    '--test-reporter=spec',
+    ...files,
+  ],
+  {
+    stdio: 'inherit',
+    env,
+  },
+);
 const code: number = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
 await dropTemplate(env);
 process.exit(code);

@@ -5,7 +5,13 @@ import { AppError, formatDetail } from '../core/errors.ts';
 import { loadConfig } from '../server/config.ts';
 import { openConfiguredDatabase, seedAll, startServer } from '../server/start.ts';
 import { schemaVersion } from '../db/migrate.ts';
-import { importAreas, listAreaSystems, lookupPoint, upsertAreaSystem, areaSystemSchema } from '../modules/areas/index.ts';
+import {
+  importAreas,
+  listAreaSystems,
+  lookupPoint,
+  upsertAreaSystem,
+  areaSystemSchema,
+} from '../modules/areas/index.ts';
 import type { Database } from '../db/client.ts';
 import { progressReporter } from './progress.ts';
 
@@ -29,7 +35,9 @@ function buildProgram(): Command {
 
   program
     .command('serve')
-    .description('startet den Webserver (migriert und spielt beim ersten Start die Beispieldaten ein)')
+    .description(
+      'startet den Webserver (migriert und spielt beim ersten Start die Beispieldaten ein)',
+    )
     .action(async () => {
       await startServer(loadConfig());
       await new Promise(() => undefined);
@@ -41,20 +49,28 @@ function buildProgram(): Command {
     .action(() =>
       withDatabase(async (database) => {
         const v = await schemaVersion(database);
-        console.log(`Schema ${v.version} (${v.applied}/${v.known} Migrationen) auf ${database.engine}`);
+        console.log(
+          `Schema ${v.version} (${v.applied}/${v.known} Migrationen) auf ${database.engine}`,
+        );
       }),
     );
 
   program
     .command('seed')
-    .description('spielt die mitgelieferten Daten ein (bestehende Gliederungen bleiben unverändert)')
+    .description(
+      'spielt die mitgelieferten Daten ein (bestehende Gliederungen bleiben unverändert)',
+    )
     .option('--full', 'auch die großen optionalen Daten (Deutschland: 10.786 Gemeinden)')
     .option('--only <ids...>', 'nur diese Gebietsgliederungen, z. B. de-vg5000-2021')
     .action((o: { full?: boolean; only?: string[] }) =>
       withDatabase(async (database) => {
         const progress = progressReporter();
         try {
-          const lines = await seedAll(database, loadConfig(), { full: o.full ?? false, ...(o.only ? { only: o.only } : {}), onProgress: progress.update });
+          const lines = await seedAll(database, loadConfig(), {
+            full: o.full ?? false,
+            ...(o.only ? { only: o.only } : {}),
+            onProgress: progress.update,
+          });
           progress.stop();
           for (const line of lines) console.log(line);
         } finally {
@@ -71,14 +87,31 @@ function buildProgram(): Command {
     .action((o: { json?: boolean }) =>
       withDatabase(async (database) => {
         const systems = await listAreaSystems(database);
-        if (o.json) return console.log(JSON.stringify(systems.map((s) => ({ id: s.id, name: s.name, levels: s.levels.map((l) => l.key), areas: s.areaCount })), null, 2));
-        for (const s of systems) console.log(`${s.id}\t${s.areaCount}\t${s.levels.map((l) => l.key).join(' > ')}\t${s.name}`);
+        if (o.json)
+          return console.log(
+            JSON.stringify(
+              systems.map((s) => ({
+                id: s.id,
+                name: s.name,
+                levels: s.levels.map((l) => l.key),
+                areas: s.areaCount,
+              })),
+              null,
+              2,
+            ),
+          );
+        for (const s of systems)
+          console.log(
+            `${s.id}\t${s.areaCount}\t${s.levels.map((l) => l.key).join(' > ')}\t${s.name}`,
+          );
       }),
     );
 
   areas
     .command('create-system <file>')
-    .description('legt eine Gebietsgliederung aus einer JSON-Datei an oder aktualisiert sie (id, name, levels, …)')
+    .description(
+      'legt eine Gebietsgliederung aus einer JSON-Datei an oder aktualisiert sie (id, name, levels, …)',
+    )
     .action((file: string) =>
       withDatabase(async (database) => {
         const input = areaSystemSchema.parse(JSON.parse(await readFile(file, 'utf8')));
@@ -89,23 +122,38 @@ function buildProgram(): Command {
 
   areas
     .command('import <file>')
-    .description('importiert eine Ebene aus GeoJSON, Shapefile (.shp mit .dbf/.prj) oder CSV – alles oder nichts')
+    .description(
+      'importiert eine Ebene aus GeoJSON, Shapefile (.shp mit .dbf/.prj) oder CSV – alles oder nichts',
+    )
     .requiredOption('--system <id>', 'Kennung der Gebietsgliederung')
     .requiredOption('--level <key>', 'Ebene, z. B. sozialraum')
     .option('--code-field <name>', 'Attribut mit dem Schlüssel', 'code')
     .option('--name-field <name>', 'Attribut mit dem Namen', 'name')
     .option('--parent-field <name>', 'Attribut mit dem Schlüssel des übergeordneten Gebiets')
-    .addOption(new Option('--parent-prefix <n>', 'übergeordneter Schlüssel = die ersten n Zeichen').argParser((v) => Number(v)))
+    .addOption(
+      new Option(
+        '--parent-prefix <n>',
+        'übergeordneter Schlüssel = die ersten n Zeichen',
+      ).argParser((v) => Number(v)),
+    )
     .option('--population-field <name>', 'Attribut mit der Einwohnerzahl')
     .option('--population-date <date>', 'Stand der Einwohnerzahl (JJJJ-MM-TT)')
-    .option('--crs <epsg>', 'Projektion der Datei, falls sie fehlt oder falsch ist (z. B. EPSG:25832)')
+    .option(
+      '--crs <epsg>',
+      'Projektion der Datei, falls sie fehlt oder falsch ist (z. B. EPSG:25832)',
+    )
     .option('--where <field=value...>', 'nur Objekte mit diesem Attributwert')
     .option('--only-existing', 'nur Grenzen an vorhandene Gebiete hängen')
     .option('--dry-run', 'nur prüfen und berichten, nichts schreiben')
     .action((file: string, o: Record<string, string | number | boolean | string[] | undefined>) =>
       withDatabase(async (database) => {
         const where = Array.isArray(o['where'])
-          ? Object.fromEntries((o['where'] as string[]).map((w) => [w.split('=')[0] ?? '', w.split('=').slice(1).join('=')]))
+          ? Object.fromEntries(
+              (o['where'] as string[]).map((w) => [
+                w.split('=')[0] ?? '',
+                w.split('=').slice(1).join('='),
+              ]),
+            )
           : undefined;
         const summary = await importAreas(database, file, {
           systemId: String(o['system']),
@@ -140,7 +188,8 @@ function buildProgram(): Command {
     .action((o: { lat: number; lon: number; system?: string }) =>
       withDatabase(async (database) => {
         const hits = await lookupPoint(database, o.lon, o.lat, o.system);
-        if (hits.length === 0) console.log('Der Punkt liegt in keinem Gebiet mit bekannter Grenze.');
+        if (hits.length === 0)
+          console.log('Der Punkt liegt in keinem Gebiet mit bekannter Grenze.');
         for (const h of hits) console.log(`${h.systemId}\t${h.levelKey}\t${h.code}\t${h.name}`);
       }),
     );
@@ -162,7 +211,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (e && typeof e === 'object' && 'issues' in e) {
       console.error('Fehler: ungültige Eingabe');
-      for (const i of (e as { issues: { path: unknown[]; message: string }[] }).issues) console.error(`  - ${i.path.join('.')}: ${i.message}`);
+      for (const i of (e as { issues: { path: unknown[]; message: string }[] }).issues)
+        console.error(`  - ${i.path.join('.')}: ${i.message}`);
       return exitCodes.usage;
     }
     console.error(e instanceof Error ? `Fehler: ${e.message}` : e);

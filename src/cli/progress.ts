@@ -9,7 +9,14 @@ export function progressReporter() {
     update(label: string, done: number, total: number) {
       if (!enabled || stopped) return;
       if (!bar) {
-        bar = new cliProgress.SingleBar({ format: ' {bar} {value}/{total} {label}', stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+        bar = new cliProgress.SingleBar(
+          {
+            format: ' {bar} {value}/{total} {label}',
+            stream: process.stderr,
+            clearOnComplete: true,
+          },
+          cliProgress.Presets.shades_classic,
+        );
         bar.start(total, done, { label });
       }
       bar.setTotal(total);

@@ -48,7 +48,11 @@ export class AppError extends Error {
 
 /** Formats an error detail as one line, naming file, row (feature) and field. */
 export function formatDetail(d: ErrorDetail): string {
-  const where = [d.file, d.row !== undefined ? `Objekt ${d.row}` : undefined, d.field ? `Feld „${d.field}“` : undefined]
+  const where = [
+    d.file,
+    d.row !== undefined ? `Objekt ${d.row}` : undefined,
+    d.field ? `Feld „${d.field}“` : undefined,
+  ]
     .filter(Boolean)
     .join(', ');
   return where ? `${where}: ${d.message}` : d.message;

@@ -8,6 +8,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     page: PageContext;
   }
+  interface FastifyInstance {
+    /** Every registered route with its declared policy (for the authorization tests). */
+    routeTable: { method: string; url: string; policy: string | undefined }[];
+  }
   interface FastifyContextConfig {
     policy?: RoutePolicy;
   }

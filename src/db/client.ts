@@ -35,19 +35,16 @@ export interface OpenOptions {
 export const pgliteExtensions = { pg_trgm, unaccent };
 
 /**
- * The one place where driver differences are normalised: `pg` returns int8 (count, bigint) as
- * strings and PGlite returns numbers; both are numbers here. Values stay below 2^53 in this schema.
+ * The one place where driver differences are normalised: `pg` returns int8 (count, bigint) and
+ * numeric as strings, PGlite as numbers; both are numbers here. Values stay below 2^53 in this
+ * schema. Drizzle's pg session reads the global parsers, so they are set on pg.types.
  */
-function pgTypes(): pg.CustomTypesConfig {
-  const types = new pg.TypeOverrides();
-  types.setTypeParser(20, (v: string) => Number(v));
-  types.setTypeParser(1700, (v: string) => Number(v));
-  return types;
-}
+pg.types.setTypeParser(20, (v: string) => Number(v));
+pg.types.setTypeParser(1700, (v: string) => Number(v));
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, types: pgTypes(), max: 10 });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       engine: 'postgres',

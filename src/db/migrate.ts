@@ -44,5 +44,9 @@ export async function schemaVersion(database: Database): Promise<SchemaVersion> 
   } catch {
     applied = 0;
   }
-  return { version: applied > 0 ? (entries[applied - 1]?.tag ?? null) : null, applied, known: entries.length };
+  return {
+    version: applied > 0 ? (entries[applied - 1]?.tag ?? null) : null,
+    applied,
+    known: entries.length,
+  };
 }

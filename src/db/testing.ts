@@ -23,7 +23,9 @@ export async function createTestDatabase(): Promise<Database> {
     const name = `sozialraum_test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(templateDb ? `create database ${name} template ${templateDb}` : `create database ${name}`);
+    await admin.query(
+      templateDb ? `create database ${name} template ${templateDb}` : `create database ${name}`,
+    );
     await admin.end();
     const database = await openDatabase({ databaseUrl: withDatabaseName(url, name) });
     if (!templateDb) await migrate(database);

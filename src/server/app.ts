@@ -11,7 +11,13 @@ import type { AppContext } from '../core/module.ts';
 import '../core/http.ts';
 import type { Database } from '../db/client.ts';
 import { schemaVersion } from '../db/migrate.ts';
-import { defaultLocale, isLocale, translator, type Locale, type MessageKey } from '../ui/i18n/index.ts';
+import {
+  defaultLocale,
+  isLocale,
+  translator,
+  type Locale,
+  type MessageKey,
+} from '../ui/i18n/index.ts';
 import type { PageContext } from '../ui/page.ts';
 import { errorPage } from '../modules/site/index.ts';
 import { modules } from './modules.ts';
@@ -46,7 +52,11 @@ function negotiateLocale(req: FastifyRequest): Locale {
   return defaultLocale;
 }
 
-const statusMessage: Partial<Record<number, MessageKey>> = { 400: 'error.invalid', 404: 'error.notFound', 429: 'error.rateLimited' };
+const statusMessage: Partial<Record<number, MessageKey>> = {
+  400: 'error.invalid',
+  404: 'error.notFound',
+  429: 'error.rateLimited',
+};
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -54,27 +64,53 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     trustProxy: true,
     bodyLimit: 1024 * 1024,
   });
-  await registerSecurity(app, { secureCookies: opts.secureCookies ?? false, ...(opts.cookieSecret ? { cookieSecret: opts.cookieSecret } : {}) });
+  // Every route declares who may call it; static assets are public by declaration here.
+  const routes: { method: string; url: string; policy: string | undefined }[] = [];
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/assets/'))
+      route.config = { ...(route.config as object), policy: 'public' };
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods)
+      routes.push({
+        method,
+        url: route.url,
+        policy: (route.config as { policy?: string } | undefined)?.policy,
+      });
+  });
+  app.decorate('routeTable', routes);
+  await registerSecurity(app, {
+    secureCookies: opts.secureCookies ?? false,
+    ...(opts.cookieSecret ? { cookieSecret: opts.cookieSecret } : {}),
+  });
   await app.register(formbody);
-  await app.register(fastifyStatic, { root: join(root, 'public'), prefix: '/assets/', maxAge: '1h' });
-  await app.register(fastifyStatic, { root: join(packageDir('@kern-ux/native'), 'dist'), prefix: '/assets/kern/', decorateReply: false, maxAge: '1d' });
-  await app.register(fastifyStatic, { root: join(packageDir('maplibre-gl'), 'dist'), prefix: '/assets/maplibre/', decorateReply: false, maxAge: '1d' });
+  await app.register(fastifyStatic, {
+    root: join(root, 'public'),
+    prefix: '/assets/',
+    maxAge: '1h',
+  });
+  await app.register(fastifyStatic, {
+    root: join(packageDir('@kern-ux/native'), 'dist'),
+    prefix: '/assets/kern/',
+    decorateReply: false,
+    maxAge: '1d',
+  });
+  await app.register(fastifyStatic, {
+    root: join(packageDir('maplibre-gl'), 'dist'),
+    prefix: '/assets/maplibre/',
+    decorateReply: false,
+    maxAge: '1d',
+  });
 
   app.decorateRequest('page', null as unknown as PageContext);
   app.addHook('preHandler', async (req, reply) => {
     const locale = negotiateLocale(req);
     const page: PageContext = { locale, t: translator(locale), path: req.url.split('?')[0] ?? '/' };
     let token: string | undefined;
-    Object.defineProperty(page, 'csrfToken', { enumerable: true, get: () => (token ??= reply.generateCsrf()) });
+    Object.defineProperty(page, 'csrfToken', {
+      enumerable: true,
+      get: () => (token ??= reply.generateCsrf()),
+    });
     req.page = page;
-  });
-
-  const ctx: AppContext = { database: opts.database, config: { dataDir: opts.dataDir } };
-  for (const m of modules) await app.register(async (scope) => m.routes(scope, ctx));
-
-  app.get('/healthz', { config: { policy: 'public' } }, async () => {
-    const version = await schemaVersion(opts.database);
-    return { status: 'ok', engine: opts.database.engine, schemaVersion: version.version, migrations: { applied: version.applied, known: version.known } };
   });
 
   const pageFor = (req: FastifyRequest): PageContext =>
@@ -83,8 +119,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   app.setNotFoundHandler((req, reply) => {
     const page = pageFor(req);
-    if (wantsJson(req)) return reply.code(404).send({ error: { code: 'not_found', message: page.t('error.notFound') } });
-    return reply.code(404).type('text/html; charset=utf-8').send(errorPage(page, page.t('error.notFound')));
+    if (wantsJson(req))
+      return reply
+        .code(404)
+        .send({ error: { code: 'not_found', message: page.t('error.notFound') } });
+    return reply
+      .code(404)
+      .type('text/html; charset=utf-8')
+      .send(errorPage(page, page.t('error.notFound')));
   });
 
   app.setErrorHandler((error, req, reply) => {
@@ -107,7 +149,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       status = 403;
       code = 'csrf';
       message = page.t('error.csrf');
-    } else if (typeof (error as { statusCode?: number }).statusCode === 'number' && (error as { statusCode: number }).statusCode < 500) {
+    } else if (
+      typeof (error as { statusCode?: number }).statusCode === 'number' &&
+      (error as { statusCode: number }).statusCode < 500
+    ) {
       status = (error as { statusCode: number }).statusCode;
       code = status === 429 ? 'rate_limited' : 'invalid_input';
       message = page.t(statusMessage[status] ?? 'error.invalid');
@@ -115,7 +160,23 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (status >= 500) req.log.error(error);
     else req.log.info({ code, status }, message);
     if (wantsJson(req)) return reply.code(status).send({ error: { code, message, details } });
-    return reply.code(status).type('text/html; charset=utf-8').send(errorPage(page, message, details));
+    return reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .send(errorPage(page, message, details));
+  });
+
+  const ctx: AppContext = { database: opts.database, config: { dataDir: opts.dataDir } };
+  for (const m of modules) await app.register(async (scope) => m.routes(scope, ctx));
+
+  app.get('/healthz', { config: { policy: 'public' } }, async () => {
+    const version = await schemaVersion(opts.database);
+    return {
+      status: 'ok',
+      engine: opts.database.engine,
+      schemaVersion: version.version,
+      migrations: { applied: version.applied, known: version.known },
+    };
   });
 
   return app;

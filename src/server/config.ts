@@ -15,7 +15,8 @@ export interface Config {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env['PORT'] ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT „${env['PORT']}“ ist keine gültige Portnummer.`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT „${env['PORT']}“ ist keine gültige Portnummer.`);
   return {
     port,
     host: env['HOST'] ?? '127.0.0.1',
@@ -23,7 +24,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(env['SOZIALRAUM_DATA_DIR'] ?? 'var'),
     seedOnStart: env['SOZIALRAUM_SEED'] !== '0',
     logLevel: env['LOG_LEVEL'] ?? 'info',
-    secureCookies: env['SOZIALRAUM_SECURE_COOKIES'] === '1' || (env['PUBLIC_URL'] ?? '').startsWith('https://'),
+    secureCookies:
+      env['SOZIALRAUM_SECURE_COOKIES'] === '1' || (env['PUBLIC_URL'] ?? '').startsWith('https://'),
   };
 }
 

@@ -6,7 +6,10 @@ import csrf from '@fastify/csrf-protection';
 import rateLimit from '@fastify/rate-limit';
 import { randomBytes } from 'node:crypto';
 
-export async function registerSecurity(app: FastifyInstance, opts: { secureCookies: boolean; cookieSecret?: string }): Promise<void> {
+export async function registerSecurity(
+  app: FastifyInstance,
+  opts: { secureCookies: boolean; cookieSecret?: string },
+): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -30,8 +33,16 @@ export async function registerSecurity(app: FastifyInstance, opts: { secureCooki
   await app.register(cookie, { secret: opts.cookieSecret ?? randomBytes(32).toString('hex') });
   await app.register(csrf, {
     cookieKey: '_csrf',
-    cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, secure: opts.secureCookies, signed: true },
-    getToken: (req) => (req.body as Record<string, string> | undefined)?.['_csrf'] ?? (req.headers['x-csrf-token'] as string | undefined),
+    cookieOpts: {
+      path: '/',
+      sameSite: 'strict',
+      httpOnly: true,
+      secure: opts.secureCookies,
+      signed: true,
+    },
+    getToken: (req) =>
+      (req.body as Record<string, string> | undefined)?.['_csrf'] ??
+      (req.headers['x-csrf-token'] as string | undefined),
   });
   await app.register(rateLimit, {
     global: false,

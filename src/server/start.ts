@@ -12,16 +12,24 @@ import { modules } from './modules.ts';
 import type { SeedOptions } from '../core/module.ts';
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDir(config) });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: pgliteDir(config),
+  });
   await migrate(database);
   return database;
 }
 
 /** Runs every module's seed; returns one line per seeded item. */
-export async function seedAll(database: Database, config: Config, options: SeedOptions = {}): Promise<string[]> {
+export async function seedAll(
+  database: Database,
+  config: Config,
+  options: SeedOptions = {},
+): Promise<string[]> {
   const lines: string[] = [];
   for (const m of modules) {
-    if (m.seed) lines.push(...(await m.seed({ database, config: { dataDir: config.dataDir } }, options)));
+    if (m.seed)
+      lines.push(...(await m.seed({ database, config: { dataDir: config.dataDir } }, options)));
   }
   return lines;
 }
@@ -53,7 +61,9 @@ export async function startServer(config: Config) {
     logLevel: config.logLevel,
   });
   const address = await app.listen({ port: config.port, host: config.host });
-  console.log(`Sozialraum-Plattform läuft auf ${address.replace('127.0.0.1', 'localhost')} (Datenbank: ${database.engine}, Start in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `Sozialraum-Plattform läuft auf ${address.replace('127.0.0.1', 'localhost')} (Datenbank: ${database.engine}, Start in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   const stop = async () => {
     await app.close();
     await database.close();

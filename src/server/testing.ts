@@ -17,11 +17,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { seed?: boolean; listen?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { seed?: boolean; listen?: boolean } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'sozialraum-app-'));
   if (options.seed) await seedAll(database, { ...loadConfig({}), dataDir });
-  const app = await buildApp({ database, dataDir, cookieSecret: 'test-secret-of-sufficient-length-0123456789' });
+  const app = await buildApp({
+    database,
+    dataDir,
+    cookieSecret: 'test-secret-of-sufficient-length-0123456789',
+  });
   let url = '';
   if (options.listen) url = await app.listen({ port: 0, host: '127.0.0.1' });
   else await app.ready();

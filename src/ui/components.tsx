@@ -3,7 +3,13 @@ import type { ComponentChildren } from 'preact';
 import type { ErrorDetail } from '../core/errors.ts';
 import type { PageContext } from './page.ts';
 
-export function Breadcrumb({ ctx, items }: { ctx: PageContext; items: { href?: string; label: string }[] }) {
+export function Breadcrumb({
+  ctx,
+  items,
+}: {
+  ctx: PageContext;
+  items: { href?: string; label: string }[];
+}) {
   return (
     <nav class="breadcrumb" aria-label={ctx.t('area.breadcrumb')}>
       <ol>
@@ -25,7 +31,15 @@ export function ExampleBadge({ ctx }: { ctx: PageContext }) {
   return <span class="kern-badge kern-badge--warning example-badge">{ctx.t('example.badge')}</span>;
 }
 
-export function Alert({ kind, title, children }: { kind: 'info' | 'success' | 'warning' | 'danger'; title: string; children?: ComponentChildren }) {
+export function Alert({
+  kind,
+  title,
+  children,
+}: {
+  kind: 'info' | 'success' | 'warning' | 'danger';
+  title: string;
+  children?: ComponentChildren;
+}) {
   return (
     <div class={`kern-alert kern-alert--${kind}`} role={kind === 'danger' ? 'alert' : 'status'}>
       <div class="kern-alert__header">

@@ -88,7 +88,10 @@ function Layout({ ctx, title, children, scripts = [], styles = [] }: LayoutProps
             <ul class="kern-container">
               {nav.map((item) => (
                 <li>
-                  <a href={item.href} aria-current={isCurrent(path, item.href) ? 'page' : undefined}>
+                  <a
+                    href={item.href}
+                    aria-current={isCurrent(path, item.href) ? 'page' : undefined}
+                  >
                     {t(item.label)}
                   </a>
                 </li>

@@ -19,7 +19,10 @@ export interface SvgMapProps {
 }
 
 function bounds(shapes: MapShape[]): [number, number, number, number] {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   const visit = (c: unknown): void => {
     if (Array.isArray(c) && typeof c[0] === 'number') {
       const [x, y] = c as number[];
@@ -42,7 +45,10 @@ export function SvgMap({ shapes, title, width = 640, height = 480 }: SvgMapProps
   const [minX, minY, maxX, maxY] = bounds(shapes);
   const k = Math.cos((((minY + maxY) / 2) * Math.PI) / 180);
   const pad = 8;
-  const scale = Math.min((width - 2 * pad) / Math.max((maxX - minX) * k, 1e-9), (height - 2 * pad) / Math.max(maxY - minY, 1e-9));
+  const scale = Math.min(
+    (width - 2 * pad) / Math.max((maxX - minX) * k, 1e-9),
+    (height - 2 * pad) / Math.max(maxY - minY, 1e-9),
+  );
   const drawnW = (maxX - minX) * k * scale;
   const drawnH = (maxY - minY) * scale;
   const offX = (width - drawnW) / 2;

@@ -74,7 +74,10 @@ export const areas = pgTable(
   },
   (t) => [
     unique('areas_system_code_key').on(t.systemId, t.code),
-    foreignKey({ columns: [t.systemId, t.levelKey], foreignColumns: [areaLevels.systemId, areaLevels.key] }),
+    foreignKey({
+      columns: [t.systemId, t.levelKey],
+      foreignColumns: [areaLevels.systemId, areaLevels.key],
+    }),
     foreignKey({ columns: [t.parentId], foreignColumns: [t.id] }).onDelete('cascade'),
     index('areas_parent_idx').on(t.parentId),
     index('areas_system_level_idx').on(t.systemId, t.levelKey),

@@ -39,7 +39,10 @@ const listColumns = {
 
 export async function listSystems(db: Db): Promise<SystemSummary[]> {
   const systems = await db.select().from(areaSystems).orderBy(asc(areaSystems.name));
-  const levels = await db.select().from(areaLevels).orderBy(asc(areaLevels.systemId), asc(areaLevels.rank));
+  const levels = await db
+    .select()
+    .from(areaLevels)
+    .orderBy(asc(areaLevels.systemId), asc(areaLevels.rank));
   const counts = await query<{ system_id: string; n: number }>(
     db,
     sql`select system_id, count(*) as n from areas group by system_id`,
@@ -55,8 +58,15 @@ export async function listSystems(db: Db): Promise<SystemSummary[]> {
 export async function findSystem(db: Db, id: string): Promise<SystemSummary | undefined> {
   const [system] = await db.select().from(areaSystems).where(eq(areaSystems.id, id));
   if (!system) return undefined;
-  const levels = await db.select().from(areaLevels).where(eq(areaLevels.systemId, id)).orderBy(asc(areaLevels.rank));
-  const [count] = await query<{ n: number }>(db, sql`select count(*) as n from areas where system_id = ${id}`);
+  const levels = await db
+    .select()
+    .from(areaLevels)
+    .where(eq(areaLevels.systemId, id))
+    .orderBy(asc(areaLevels.rank));
+  const [count] = await query<{ n: number }>(
+    db,
+    sql`select count(*) as n from areas where system_id = ${id}`,
+  );
   return { ...system, levels, areaCount: Number(count?.n ?? 0) };
 }
 
@@ -74,15 +84,24 @@ export async function upsertSystem(
   const existing = await db.select().from(areaLevels).where(eq(areaLevels.systemId, id));
   const wanted = new Set(levels.map((l) => l.key));
   for (const old of existing) {
-    if (!wanted.has(old.key)) await db.delete(areaLevels).where(and(eq(areaLevels.systemId, id), eq(areaLevels.key, old.key)));
+    if (!wanted.has(old.key))
+      await db
+        .delete(areaLevels)
+        .where(and(eq(areaLevels.systemId, id), eq(areaLevels.key, old.key)));
   }
   // Ranks are unique: move them out of the way before setting the new order.
-  await db.update(areaLevels).set({ rank: sql`${areaLevels.rank} + 1000` }).where(eq(areaLevels.systemId, id));
+  await db
+    .update(areaLevels)
+    .set({ rank: sql`${areaLevels.rank} + 1000` })
+    .where(eq(areaLevels.systemId, id));
   for (const [rank, level] of levels.entries()) {
     await db
       .insert(areaLevels)
       .values({ systemId: id, key: level.key, name: level.name, rank })
-      .onConflictDoUpdate({ target: [areaLevels.systemId, areaLevels.key], set: { name: level.name, rank } });
+      .onConflictDoUpdate({
+        target: [areaLevels.systemId, areaLevels.key],
+        set: { name: level.name, rank },
+      });
   }
 }
 
@@ -95,7 +114,10 @@ export async function findArea(db: Db, systemId: string, code: string) {
 }
 
 /** The chain of parents from the top level down to (excluding) the area. */
-export async function ancestors(db: Db, areaId: number): Promise<{ id: number; code: string; name: string; level_key: string }[]> {
+export async function ancestors(
+  db: Db,
+  areaId: number,
+): Promise<{ id: number; code: string; name: string; level_key: string }[]> {
   return query(
     db,
     sql`with recursive up(id, code, name, level_key, parent_id, depth) as (
@@ -109,10 +131,18 @@ export async function ancestors(db: Db, areaId: number): Promise<{ id: number; c
 }
 
 export async function childrenOf(db: Db, areaId: number): Promise<AreaListItem[]> {
-  return db.select(listColumns).from(areas).where(eq(areas.parentId, areaId)).orderBy(asc(areas.code));
+  return db
+    .select(listColumns)
+    .from(areas)
+    .where(eq(areas.parentId, areaId))
+    .orderBy(asc(areas.code));
 }
 
-export async function areasAtLevel(db: Db, systemId: string, levelKey: string): Promise<AreaListItem[]> {
+export async function areasAtLevel(
+  db: Db,
+  systemId: string,
+  levelKey: string,
+): Promise<AreaListItem[]> {
   return db
     .select(listColumns)
     .from(areas)
@@ -134,11 +164,19 @@ export async function displayGeometries(
   db: Db,
   where: { systemId: string; levelKey?: string; ids?: number[] },
 ): Promise<MapFeatureRow[]> {
-  const conditions = [eq(areas.systemId, where.systemId), sql`${areas.displayGeometry} is not null`];
+  const conditions = [
+    eq(areas.systemId, where.systemId),
+    sql`${areas.displayGeometry} is not null`,
+  ];
   if (where.levelKey) conditions.push(eq(areas.levelKey, where.levelKey));
   if (where.ids) {
     if (where.ids.length === 0) return [];
-    conditions.push(sql`${areas.id} in (${sql.join(where.ids.map((id) => sql`${id}`), sql`, `)})`);
+    conditions.push(
+      sql`${areas.id} in (${sql.join(
+        where.ids.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    );
   }
   const rows = await db
     .select({
@@ -155,7 +193,11 @@ export async function displayGeometries(
   return rows;
 }
 
-export async function codesAtLevel(db: Db, systemId: string, levelKey: string): Promise<Map<string, number>> {
+export async function codesAtLevel(
+  db: Db,
+  systemId: string,
+  levelKey: string,
+): Promise<Map<string, number>> {
   const rows = await db
     .select({ id: areas.id, code: areas.code })
     .from(areas)
@@ -164,7 +206,11 @@ export async function codesAtLevel(db: Db, systemId: string, levelKey: string): 
 }
 
 /** Codes of the system that exist on another level than the given one. */
-export async function codesOnOtherLevels(db: Db, systemId: string, levelKey: string): Promise<Map<string, string>> {
+export async function codesOnOtherLevels(
+  db: Db,
+  systemId: string,
+  levelKey: string,
+): Promise<Map<string, string>> {
   const rows = await query<{ code: string; level_key: string }>(
     db,
     sql`select code, level_key from areas where system_id = ${systemId} and level_key <> ${levelKey}`,
@@ -241,7 +287,12 @@ export async function setPopulation(
  * Sums the population of a level's children into each parent, one level at a time from the
  * bottom, where every child has a figure of the same date; others are left empty.
  */
-export async function rollupPopulation(db: Db, systemId: string, parentLevelKey: string, source: string): Promise<number> {
+export async function rollupPopulation(
+  db: Db,
+  systemId: string,
+  parentLevelKey: string,
+  source: string,
+): Promise<number> {
   const rows = await query<{ id: number }>(
     db,
     sql`with sums as (
@@ -269,7 +320,12 @@ export interface PointCandidate {
 }
 
 /** Areas whose bounding box contains the point; the exact test happens in TypeScript. */
-export async function bboxCandidates(db: Db, lon: number, lat: number, systemId?: string): Promise<PointCandidate[]> {
+export async function bboxCandidates(
+  db: Db,
+  lon: number,
+  lat: number,
+  systemId?: string,
+): Promise<PointCandidate[]> {
   return query<PointCandidate>(
     db,
     sql`select a.id, a.code, a.name, a.level_key as "levelKey", a.system_id as "systemId", l.rank, a.geometry

@@ -21,31 +21,70 @@ export interface PopulationOptions {
 export async function importPopulation(database: Database, path: string, o: PopulationOptions) {
   const file = basename(path);
   const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
-  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy', delimitersToGuess: [';', ',', '\t'] });
-  const problems: ErrorDetail[] = parsed.errors.map((e) => ({ file, row: (e.row ?? 0) + 2, message: e.message }));
+  const parsed = Papa.parse<Record<string, string>>(text, {
+    header: true,
+    skipEmptyLines: 'greedy',
+    delimitersToGuess: [';', ',', '\t'],
+  });
+  const problems: ErrorDetail[] = parsed.errors.map((e) => ({
+    file,
+    row: (e.row ?? 0) + 2,
+    message: e.message,
+  }));
   const system = await repo.findSystem(database.db, o.systemId);
-  if (!system) throw new AppError('not_found', `Die Gebietsgliederung „${o.systemId}“ gibt es nicht.`);
+  if (!system)
+    throw new AppError('not_found', `Die Gebietsgliederung „${o.systemId}“ gibt es nicht.`);
   const known = await repo.codesAtLevel(database.db, o.systemId, o.levelKey);
   const rows: { code: string; population: number }[] = [];
   for (const [i, r] of parsed.data.entries()) {
     const line = i + 2;
     const code = (r[o.codeField] ?? '').trim();
     const parsed = parseCount(r[o.valueField]);
-    if (!code) problems.push({ file, row: line, field: o.codeField, message: 'Der Schlüssel fehlt.' });
-    else if (!known.has(code)) problems.push({ file, row: line, field: o.codeField, message: `Gebiet „${code}“ gibt es auf der Ebene ${o.levelKey} nicht.` });
-    if (!parsed.ok) problems.push({ file, row: line, field: o.valueField, message: `„${r[o.valueField] ?? ''}“ ist keine Einwohnerzahl.` });
+    if (!code)
+      problems.push({ file, row: line, field: o.codeField, message: 'Der Schlüssel fehlt.' });
+    else if (!known.has(code))
+      problems.push({
+        file,
+        row: line,
+        field: o.codeField,
+        message: `Gebiet „${code}“ gibt es auf der Ebene ${o.levelKey} nicht.`,
+      });
+    if (!parsed.ok)
+      problems.push({
+        file,
+        row: line,
+        field: o.valueField,
+        message: `„${r[o.valueField] ?? ''}“ ist keine Einwohnerzahl.`,
+      });
     else if (code && parsed.value !== null) rows.push({ code, population: parsed.value });
   }
-  if (problems.length > 0) throw new AppError('import_invalid', `${file}: ${problems.length} Fehler, nichts wurde gespeichert.`, problems.slice(0, 200));
+  if (problems.length > 0)
+    throw new AppError(
+      'import_invalid',
+      `${file}: ${problems.length} Fehler, nichts wurde gespeichert.`,
+      problems.slice(0, 200),
+    );
   return database.db.transaction(async (tx) => {
     const updated = await repo.setPopulation(tx, o.systemId, rows, o.date, o.source);
-    const rolledUp = await rollupLevels(tx, system.levels, o.levelKey, o.systemId, o.rollupSource ?? `Summe der Gebiete (${o.source})`);
+    const rolledUp = await rollupLevels(
+      tx,
+      system.levels,
+      o.levelKey,
+      o.systemId,
+      o.rollupSource ?? `Summe der Gebiete (${o.source})`,
+    );
     return { file, updated, rolledUp };
   });
 }
 
 /** Sums population from the given level up to the top, one level at a time. */
-export async function rollupLevels(db: Db, levels: { key: string; rank: number }[], fromLevel: string, systemId: string, source: string): Promise<number> {
+export async function rollupLevels(
+  db: Db,
+  levels: { key: string; rank: number }[],
+  fromLevel: string,
+  systemId: string,
+  source: string,
+): Promise<number> {
   const level = levels.find((l) => l.key === fromLevel);
   if (!level) throw new AppError('invalid_input', `Die Ebene „${fromLevel}“ gibt es nicht.`);
   let rolledUp = 0;

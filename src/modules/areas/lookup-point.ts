@@ -12,9 +12,20 @@ export interface LookupHit {
   rank: number;
 }
 
-export async function lookupPoint(database: Database, lon: number, lat: number, systemId?: string): Promise<LookupHit[]> {
+export async function lookupPoint(
+  database: Database,
+  lon: number,
+  lat: number,
+  systemId?: string,
+): Promise<LookupHit[]> {
   const candidates = await repo.bboxCandidates(database.db, lon, lat, systemId);
   return candidates
     .filter((c) => booleanPointInPolygon([lon, lat], c.geometry as Polygon | MultiPolygon))
-    .map(({ systemId: s, code, name, levelKey, rank }) => ({ systemId: s, code, name, levelKey, rank }));
+    .map(({ systemId: s, code, name, levelKey, rank }) => ({
+      systemId: s,
+      code,
+      name,
+      levelKey,
+      rank,
+    }));
 }

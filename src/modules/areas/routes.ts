@@ -7,7 +7,12 @@ import { areasPolicy } from './areas.policy.ts';
 import { lookupPoint } from './lookup-point.ts';
 import { areaPage, systemPage, systemsPage } from './presenters/area-pages.tsx';
 import { lookupPage, mapPage } from './presenters/map-page.tsx';
-import { areaParamsSchema, lookupQuerySchema, mapQuerySchema, systemParamsSchema } from './schema.ts';
+import {
+  areaParamsSchema,
+  lookupQuerySchema,
+  mapQuerySchema,
+  systemParamsSchema,
+} from './schema.ts';
 import { areaGeometry, listAreaSystems, viewArea, viewLevelMap, viewSystem } from './view-areas.ts';
 
 const policy = (name: keyof typeof areasPolicy) => ({ config: { policy: areasPolicy[name] } });
@@ -19,7 +24,11 @@ export function areasRoutes(app: FastifyInstance, { database }: AppContext): voi
 
   app.get('/gebiete/punkt', policy('lookupPoint'), async (req, reply) => {
     const q = lookupQuerySchema.parse(req.query);
-    reply.type('text/html').send(lookupPage(req.page, q.lat, q.lon, await lookupPoint(database, q.lon, q.lat, q.system)));
+    reply
+      .type('text/html')
+      .send(
+        lookupPage(req.page, q.lat, q.lon, await lookupPoint(database, q.lon, q.lat, q.system)),
+      );
   });
 
   app.get('/gebiete/:system', policy('viewSystems'), async (req, reply) => {
@@ -64,16 +73,17 @@ export function areasRoutes(app: FastifyInstance, { database }: AppContext): voi
     const v = await viewLevelMap(database, system, level);
     const collection: FeatureCollection = {
       type: 'FeatureCollection',
-      features: v.shapes.map(
-        (s): Feature => ({
-          type: 'Feature',
-          id: s.id,
-          properties: { code: s.code, name: s.name, level: s.levelKey, population: s.population },
-          geometry: s.geometry!,
-        }),
-      ),
+      features: v.shapes.map((s): Feature => ({
+        type: 'Feature',
+        id: s.id,
+        properties: { code: s.code, name: s.name, level: s.levelKey, population: s.population },
+        geometry: s.geometry!,
+      })),
     };
-    reply.type('application/geo+json').header('cache-control', 'public, max-age=300').send(collection);
+    reply
+      .type('application/geo+json')
+      .header('cache-control', 'public, max-age=300')
+      .send(collection);
   });
 
   app.get('/api/v1/areas/:system/:code/geojson', policy('viewArea'), async (req, reply) => {
@@ -81,12 +91,21 @@ export function areasRoutes(app: FastifyInstance, { database }: AppContext): voi
     const a = await areaGeometry(database, system, code);
     const feature: Feature = {
       type: 'Feature',
-      properties: { code: a.code, name: a.name, level: a.levelKey, population: a.population, populationDate: a.populationDate },
+      properties: {
+        code: a.code,
+        name: a.name,
+        level: a.levelKey,
+        population: a.population,
+        populationDate: a.populationDate,
+      },
       geometry: a.geometry ?? (null as unknown as Feature['geometry']),
     };
     reply
       .type('application/geo+json')
-      .header('content-disposition', `attachment; filename="${system}-${code.replace(/[^A-Za-z0-9_-]/g, '_')}.geojson"`)
+      .header(
+        'content-disposition',
+        `attachment; filename="${system}-${code.replace(/[^A-Za-z0-9_-]/g, '_')}.geojson"`,
+      )
       .send(feature);
   });
 }

@@ -1,7 +1,9 @@
 // Input schemas of the areas module, shared by the web routes, the CLI and the seed manifests.
 import { z } from 'zod';
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'nur Kleinbuchstaben, Ziffern und Bindestriche');
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'nur Kleinbuchstaben, Ziffern und Bindestriche');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT');
 
 export const levelSchema = z.object({ key: id, name: z.string().min(1).max(100) });
@@ -39,7 +41,9 @@ export const fieldMappingSchema = z
     /** Only attach geometries to areas that already exist on the level; skip all others. */
     onlyExisting: z.boolean().optional(),
   })
-  .refine((m) => !(m.parentField && m.parentPrefix), { message: 'Entweder Elternfeld oder Präfixlänge angeben, nicht beides.' });
+  .refine((m) => !(m.parentField && m.parentPrefix), {
+    message: 'Entweder Elternfeld oder Präfixlänge angeben, nicht beides.',
+  });
 export type FieldMapping = z.infer<typeof fieldMappingSchema>;
 
 export const importOptionsSchema = z.object({
@@ -57,7 +61,10 @@ export const systemParamsSchema = z.object({ system: id });
 export const mapQuerySchema = z.object({ level: id.optional() });
 
 const coordinate = (min: number, max: number) =>
-  z.preprocess((v) => (typeof v === 'string' ? Number(v.replace(',', '.')) : v), z.number().min(min).max(max));
+  z.preprocess(
+    (v) => (typeof v === 'string' ? Number(v.replace(',', '.')) : v),
+    z.number().min(min).max(max),
+  );
 export const lookupQuerySchema = z.object({
   lat: coordinate(-90, 90),
   lon: coordinate(-180, 180),

@@ -15,7 +15,13 @@ import { upsertAreaSystem } from './upsert-area-system.ts';
 export const dataRoot = fileURLToPath(new URL('../../../data/', import.meta.url));
 
 const stepSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('areas'), file: z.string(), level: z.string(), mapping: fieldMappingSchema, crs: z.string().optional() }),
+  z.object({
+    kind: z.literal('areas'),
+    file: z.string(),
+    level: z.string(),
+    mapping: fieldMappingSchema,
+    crs: z.string().optional(),
+  }),
   z.object({
     kind: z.literal('population'),
     file: z.string(),
@@ -36,8 +42,13 @@ export const seedManifestSchema = z.object({
 });
 export type SeedManifest = z.infer<typeof seedManifestSchema>;
 
-export async function seedManifests(root = dataRoot): Promise<{ name: string; dir: string; manifest: SeedManifest }[]> {
-  const names = (await readdir(root, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+export async function seedManifests(
+  root = dataRoot,
+): Promise<{ name: string; dir: string; manifest: SeedManifest }[]> {
+  const names = (await readdir(root, { withFileTypes: true }))
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   const found = [];
   for (const name of names) {
     const path = join(root, name, 'seed.json');
@@ -49,17 +60,37 @@ export async function seedManifests(root = dataRoot): Promise<{ name: string; di
 }
 
 /** Runs one manifest; skipped when the system already has areas (seeding never overwrites). */
-export async function seedOne(database: Database, dir: string, manifest: SeedManifest, options: SeedOptions = {}): Promise<string> {
+export async function seedOne(
+  database: Database,
+  dir: string,
+  manifest: SeedManifest,
+  options: SeedOptions = {},
+): Promise<string> {
   const existing = await findSystem(database.db, manifest.system.id);
-  if (existing && existing.areaCount > 0) return `${manifest.system.id}: schon vorhanden (${existing.areaCount} Gebiete), übersprungen`;
+  if (existing && existing.areaCount > 0)
+    return `${manifest.system.id}: schon vorhanden (${existing.areaCount} Gebiete), übersprungen`;
   await upsertAreaSystem(database, manifest.system);
   let done = 0;
   for (const step of manifest.steps) {
-    options.onProgress?.(`${manifest.system.id}: ${'file' in step ? step.file : step.kind}`, done, manifest.steps.length);
+    options.onProgress?.(
+      `${manifest.system.id}: ${'file' in step ? step.file : step.kind}`,
+      done,
+      manifest.steps.length,
+    );
     if (step.kind === 'areas') {
-      await importAreas(database, join(dir, step.file), { systemId: manifest.system.id, levelKey: step.level, mapping: step.mapping, crs: step.crs, dryRun: false });
+      await importAreas(database, join(dir, step.file), {
+        systemId: manifest.system.id,
+        levelKey: step.level,
+        mapping: step.mapping,
+        crs: step.crs,
+        dryRun: false,
+      });
     } else if (step.kind === 'population') {
-      await importPopulation(database, join(dir, step.file), { systemId: manifest.system.id, levelKey: step.level, ...step });
+      await importPopulation(database, join(dir, step.file), {
+        systemId: manifest.system.id,
+        levelKey: step.level,
+        ...step,
+      });
     } else {
       const levels = manifest.system.levels.map((l, rank) => ({ key: l.key, rank }));
       await rollupLevels(database.db, levels, step.level, manifest.system.id, step.source);

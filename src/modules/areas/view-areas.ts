@@ -9,14 +9,18 @@ export async function listAreaSystems(database: Database) {
 
 async function requireSystem(database: Database, systemId: string) {
   const system = await repo.findSystem(database.db, systemId);
-  if (!system) throw new AppError('not_found', `Die Gebietsgliederung „${systemId}“ gibt es nicht.`);
+  if (!system)
+    throw new AppError('not_found', `Die Gebietsgliederung „${systemId}“ gibt es nicht.`);
   return system;
 }
 
 /** The first level from the top on which some area has a boundary. */
 async function firstDrawnLevel(database: Database, system: repo.SystemSummary) {
   for (const level of system.levels) {
-    const shapes = await repo.displayGeometries(database.db, { systemId: system.id, levelKey: level.key });
+    const shapes = await repo.displayGeometries(database.db, {
+      systemId: system.id,
+      levelKey: level.key,
+    });
     if (shapes.length > 0) return { level, shapes };
   }
   return undefined;
@@ -33,18 +37,26 @@ export async function viewSystem(database: Database, systemId: string) {
 export async function viewArea(database: Database, systemId: string, code: string) {
   const system = await requireSystem(database, systemId);
   const area = await repo.findArea(database.db, systemId, code);
-  if (!area) throw new AppError('not_found', `Das Gebiet „${code}“ gibt es in ${system.name} nicht.`);
+  if (!area)
+    throw new AppError('not_found', `Das Gebiet „${code}“ gibt es in ${system.name} nicht.`);
   const level = system.levels.find((l) => l.key === area.levelKey)!;
   const childLevel = system.levels.find((l) => l.rank === level.rank + 1);
-  const [path, children] = await Promise.all([repo.ancestors(database.db, area.id), repo.childrenOf(database.db, area.id)]);
-  const childShapes = await repo.displayGeometries(database.db, { systemId, ids: children.map((c) => c.id) });
+  const [path, children] = await Promise.all([
+    repo.ancestors(database.db, area.id),
+    repo.childrenOf(database.db, area.id),
+  ]);
+  const childShapes = await repo.displayGeometries(database.db, {
+    systemId,
+    ids: children.map((c) => c.id),
+  });
   return { system, area, level, childLevel, path, children, childShapes };
 }
 
 export async function viewLevelMap(database: Database, systemId: string, levelKey?: string) {
   const system = await requireSystem(database, systemId);
   let level = levelKey ? system.levels.find((l) => l.key === levelKey) : undefined;
-  if (levelKey && !level) throw new AppError('not_found', `Die Ebene „${levelKey}“ gibt es in ${system.name} nicht.`);
+  if (levelKey && !level)
+    throw new AppError('not_found', `Die Ebene „${levelKey}“ gibt es in ${system.name} nicht.`);
   if (!level) level = (await firstDrawnLevel(database, system))?.level ?? system.levels[0]!;
   const items = await repo.areasAtLevel(database.db, system.id, level.key);
   const shapes = await repo.displayGeometries(database.db, { systemId, levelKey: level.key });

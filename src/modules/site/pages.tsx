@@ -5,7 +5,21 @@ import type { MessageKey } from '../../ui/i18n/index.ts';
 import type { PageContext } from '../../ui/page.ts';
 import type { ErrorDetail } from '../../core/errors.ts';
 
-function Pillar({ ctx, title, text, href, link, available }: { ctx: PageContext; title: MessageKey; text: MessageKey; href?: string; link?: MessageKey; available: boolean }) {
+function Pillar({
+  ctx,
+  title,
+  text,
+  href,
+  link,
+  available,
+}: {
+  ctx: PageContext;
+  title: MessageKey;
+  text: MessageKey;
+  href?: string;
+  link?: MessageKey;
+  available: boolean;
+}) {
   const { t } = ctx;
   return (
     <li class="kern-card pillar">
@@ -21,7 +35,9 @@ function Pillar({ ctx, title, text, href, link, available }: { ctx: PageContext;
         </div>
         {href && link ? (
           <div class="kern-card__footer">
-            <a class="kern-link" href={href}>{t(link)}</a>
+            <a class="kern-link" href={href}>
+              {t(link)}
+            </a>
           </div>
         ) : null}
       </div>
@@ -40,14 +56,33 @@ export function homePage(ctx: PageContext): string {
         <p class="kern-body kern-body--large lead">{t('home.lead')}</p>
         <h2 class="kern-heading-medium">{t('home.pillars')}</h2>
         <ul class="pillars">
-          <Pillar ctx={ctx} title="home.monitoring.title" text="home.monitoring.text" href="/gebiete" link="home.monitoring.link" available />
-          <Pillar ctx={ctx} title="home.directory.title" text="home.directory.text" available={false} />
-          <Pillar ctx={ctx} title="home.dialogues.title" text="home.dialogues.text" available={false} />
+          <Pillar
+            ctx={ctx}
+            title="home.monitoring.title"
+            text="home.monitoring.text"
+            href="/gebiete"
+            link="home.monitoring.link"
+            available
+          />
+          <Pillar
+            ctx={ctx}
+            title="home.directory.title"
+            text="home.directory.text"
+            available={false}
+          />
+          <Pillar
+            ctx={ctx}
+            title="home.dialogues.title"
+            text="home.dialogues.text"
+            available={false}
+          />
         </ul>
         <h2 class="kern-heading-medium">{t('home.spaces.title')}</h2>
         <p class="kern-body">{t('home.spaces.text')}</p>
         <p class="kern-body">
-          <a class="kern-link" href="/gebiete/oberhausen">{t('home.spaces.link')}</a>
+          <a class="kern-link" href="/gebiete/oberhausen">
+            {t('home.spaces.link')}
+          </a>
         </p>
       </>
     ),
@@ -76,7 +111,9 @@ export function textPage(ctx: PageContext, title: MessageKey, sections: TextSect
             ))}
             {s.link ? (
               <p class="kern-body">
-                <a class="kern-link" href={s.link.href}>{t(s.link.label)}</a>
+                <a class="kern-link" href={s.link.href}>
+                  {t(s.link.label)}
+                </a>
               </p>
             ) : null}
           </section>
@@ -92,7 +129,11 @@ export function accessibilityPage(ctx: PageContext): string {
     { heading: 'a11y.status.title', text: ['a11y.status.text'] },
     { heading: 'a11y.limits.title', text: ['a11y.limits.text'] },
     { heading: 'a11y.date.title', text: ['a11y.date.text'] },
-    { heading: 'a11y.feedback.title', text: ['a11y.feedback.text'], link: { href: '/barriere-melden', label: 'barrier.title' } },
+    {
+      heading: 'a11y.feedback.title',
+      text: ['a11y.feedback.text'],
+      link: { href: '/barriere-melden', label: 'barrier.title' },
+    },
     { heading: 'a11y.enforcement.title', text: ['a11y.enforcement.text'] },
   ]);
 }
@@ -118,7 +159,14 @@ export function barrierPage(ctx: PageContext, state: BarrierFormState): string {
         <form method="post" action="/barriere-melden" novalidate>
           <CsrfField ctx={ctx} />
           <Field id="pageUrl" label={t('barrier.page')} error={errorFor('pageUrl')}>
-            <input class="kern-form-input__input" id="pageUrl" name="pageUrl" type="text" value={state.values.pageUrl} autocomplete="url" />
+            <input
+              class="kern-form-input__input"
+              id="pageUrl"
+              name="pageUrl"
+              type="text"
+              value={state.values.pageUrl}
+              autocomplete="url"
+            />
           </Field>
           <Field id="message" label={t('barrier.message')} error={errorFor('message')}>
             <textarea
@@ -134,7 +182,14 @@ export function barrierPage(ctx: PageContext, state: BarrierFormState): string {
             </textarea>
           </Field>
           <Field id="contact" label={t('barrier.contact')} error={errorFor('contact')}>
-            <input class="kern-form-input__input" id="contact" name="contact" type="text" value={state.values.contact} autocomplete="email" />
+            <input
+              class="kern-form-input__input"
+              id="contact"
+              name="contact"
+              type="text"
+              value={state.values.contact}
+              autocomplete="email"
+            />
           </Field>
           <button class="kern-btn kern-btn--primary" type="submit">
             <span class="kern-label">{t('barrier.submit')}</span>
@@ -147,7 +202,15 @@ export function barrierPage(ctx: PageContext, state: BarrierFormState): string {
 
 export function easyLanguagePage(ctx: PageContext): string {
   const { t } = ctx;
-  const lines: MessageKey[] = ['easy.p1', 'easy.p2', 'easy.p3', 'easy.p4', 'easy.p5', 'easy.p6', 'easy.p7'];
+  const lines: MessageKey[] = [
+    'easy.p1',
+    'easy.p2',
+    'easy.p3',
+    'easy.p4',
+    'easy.p5',
+    'easy.p6',
+    'easy.p7',
+  ];
   return renderPage({
     ctx,
     title: t('easy.title'),
@@ -158,7 +221,9 @@ export function easyLanguagePage(ctx: PageContext): string {
           <p class="kern-body kern-body--large">{t(k)}</p>
         ))}
         <p class="kern-body kern-body--large">
-          <a class="kern-link" href="/barriere-melden">{t('easy.link')}</a>
+          <a class="kern-link" href="/barriere-melden">
+            {t('easy.link')}
+          </a>
         </p>
       </div>
     ),
@@ -182,7 +247,9 @@ export function errorPage(ctx: PageContext, message: string, details: string[] =
           </ul>
         ) : null}
         <p class="kern-body">
-          <a class="kern-link" href="/">{t('error.back')}</a>
+          <a class="kern-link" href="/">
+            {t('error.back')}
+          </a>
         </p>
       </>
     ),

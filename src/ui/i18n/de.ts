@@ -68,7 +68,8 @@ export const de = {
   'area.geometry.yes': 'vorhanden',
   'area.geometry.no': 'keine Grenze',
   'area.map': 'Karte',
-  'area.mapCaption': 'Karte: {name} und seine untergeordneten Gebiete. Die Daten zeigt die Tabelle.',
+  'area.mapCaption':
+    'Karte: {name} und seine untergeordneten Gebiete. Die Daten zeigt die Tabelle.',
   'area.mapNone': 'Für dieses Gebiet liegt keine Grenze vor; es wird nicht auf der Karte gezeigt.',
   'area.mapInteractive': 'Interaktive Karte öffnen',
   'area.source': 'Quelle und Lizenz',
@@ -137,16 +138,20 @@ export const de = {
   'easy.p1': 'Diese Internet-Seite ist von der Stadt.',
   'easy.p2': 'Die Stadt will wissen: Wie leben die Menschen in den Stadt-Teilen?',
   'easy.p3': 'Dafür gibt es Zahlen. Zum Beispiel: Wie viele Menschen wohnen in einem Stadt-Teil?',
-  'easy.p4': 'Fach-Leute treffen sich. Sie sprechen über die Zahlen. Sie überlegen: Was können wir besser machen?',
-  'easy.p5': 'Es gibt viele Hilfs-Angebote in der Stadt. Zum Beispiel Beratung bei Schulden. Oder Hilfe für Familien.',
+  'easy.p4':
+    'Fach-Leute treffen sich. Sie sprechen über die Zahlen. Sie überlegen: Was können wir besser machen?',
+  'easy.p5':
+    'Es gibt viele Hilfs-Angebote in der Stadt. Zum Beispiel Beratung bei Schulden. Oder Hilfe für Familien.',
   'easy.p6': 'Bald finden Sie hier alle Angebote. Dann wissen Sie: Wo bekomme ich Hilfe?',
   'easy.p7': 'Sie finden eine Barriere auf dieser Seite? Dann schreiben Sie uns.',
   'easy.link': 'Barriere melden',
   'error.title': 'Fehler',
   'error.notFound': 'Diese Seite gibt es nicht.',
-  'error.internal': 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',
+  'error.internal':
+    'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',
   'error.invalid': 'Die Eingabe ist ungültig.',
-  'error.csrf': 'Das Formular ist abgelaufen. Bitte laden Sie die Seite neu und senden Sie es erneut.',
+  'error.csrf':
+    'Das Formular ist abgelaufen. Bitte laden Sie die Seite neu und senden Sie es erneut.',
   'error.rateLimited': 'Zu viele Anfragen. Bitte warten Sie einen Moment.',
   'error.back': 'Zur Startseite',
   'unit.km2': 'km²',

@@ -31,7 +31,8 @@ export function translator(locale: Locale): Translator {
   return (key, params) => {
     let text = catalogue[key] ?? de[key];
     if (params) {
-      for (const [name, value] of Object.entries(params)) text = text.replaceAll(`{${name}}`, String(value));
+      for (const [name, value] of Object.entries(params))
+        text = text.replaceAll(`{${name}}`, String(value));
     }
     return text;
   };

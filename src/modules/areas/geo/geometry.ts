@@ -27,7 +27,8 @@ export function geometryProblem(geometry: Geometry): string | undefined {
       }
       const first = ring[0]!;
       const last = ring[ring.length - 1]!;
-      if (first[0] !== last[0] || first[1] !== last[1]) return `${where}: Ring ist nicht geschlossen.`;
+      if (first[0] !== last[0] || first[1] !== last[1])
+        return `${where}: Ring ist nicht geschlossen.`;
     }
   }
   return undefined;
@@ -44,7 +45,8 @@ export function wgs84Problem(geometry: AreaGeometry): string | undefined {
 
 export function reprojectGeometry(geometry: AreaGeometry, reproject: Reproject): AreaGeometry {
   const ring = (r: Position[]) => r.map((p) => reproject(p));
-  if (geometry.type === 'Polygon') return { type: 'Polygon', coordinates: geometry.coordinates.map(ring) };
+  if (geometry.type === 'Polygon')
+    return { type: 'Polygon', coordinates: geometry.coordinates.map(ring) };
   return { type: 'MultiPolygon', coordinates: geometry.coordinates.map((poly) => poly.map(ring)) };
 }
 

@@ -27,7 +27,8 @@ for (const [code, def] of Object.entries(definitions)) proj4.defs(code, def);
 export const supportedCrs = Object.keys(definitions);
 
 export function normaliseCrsName(name: string): string | undefined {
-  const m = /EPSG:{1,2}(?:[\d.]*:)?(\d{4,5})$/i.exec(name.trim()) ?? /^(\d{4,5})$/.exec(name.trim());
+  const m =
+    /EPSG:{1,2}(?:[\d.]*:)?(\d{4,5})$/i.exec(name.trim()) ?? /^(\d{4,5})$/.exec(name.trim());
   if (m) return `EPSG:${m[1]}`;
   if (/CRS84$/i.test(name)) return 'EPSG:4326';
   return undefined;

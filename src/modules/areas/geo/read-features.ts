@@ -40,12 +40,19 @@ export async function readFeatures(path: string, options: ReadOptions = {}): Pro
 function explicitCrs(value: string | undefined, file: string): string | undefined {
   if (!value) return undefined;
   const crs = normaliseCrsName(value);
-  if (!crs) throw new AppError('invalid_input', `Ungültige Projektion „${value}“`, [{ file, field: 'crs', message: 'Erwartet z. B. EPSG:25832' }]);
+  if (!crs)
+    throw new AppError('invalid_input', `Ungültige Projektion „${value}“`, [
+      { file, field: 'crs', message: 'Erwartet z. B. EPSG:25832' },
+    ]);
   return crs;
 }
 
 /** Reprojects and checks every geometry; problems are collected per feature. */
-function finish(file: string, crs: string, raw: { properties: Record<string, unknown>; geometry: Geometry | null }[]): ReadResult {
+function finish(
+  file: string,
+  crs: string,
+  raw: { properties: Record<string, unknown>; geometry: Geometry | null }[],
+): ReadResult {
   const reproject = reprojector(crs);
   const problems: ErrorDetail[] = [];
   const features: SourceFeature[] = raw.map((f, i) => {
@@ -71,19 +78,32 @@ async function readGeoJson(path: string, options: ReadOptions): Promise<ReadResu
   try {
     data = JSON.parse(await readFile(path, 'utf8'));
   } catch (e) {
-    throw new AppError('import_invalid', `${file} ist kein gültiges JSON`, [{ file, message: (e as Error).message }]);
+    throw new AppError('import_invalid', `${file} ist kein gültiges JSON`, [
+      { file, message: (e as Error).message },
+    ]);
   }
-  const fc = data as { type?: unknown; features?: unknown; crs?: { properties?: { name?: unknown } } };
+  const fc = data as {
+    type?: unknown;
+    features?: unknown;
+    crs?: { properties?: { name?: unknown } };
+  };
   if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
     throw new AppError('import_invalid', `${file} ist keine GeoJSON-FeatureCollection`, [
-      { file, field: 'type', message: 'Erwartet: "type": "FeatureCollection" mit einer Liste "features".' },
+      {
+        file,
+        field: 'type',
+        message: 'Erwartet: "type": "FeatureCollection" mit einer Liste "features".',
+      },
     ]);
   }
   const crsName = fc.crs?.properties?.name;
   let crs = explicitCrs(options.crs, file) ?? 'EPSG:4326';
   if (!options.crs && typeof crsName === 'string') {
     const found = normaliseCrsName(crsName);
-    if (!found) throw new AppError('import_invalid', `Unbekannte Projektion in ${file}`, [{ file, field: 'crs', message: `„${crsName}“ ist nicht bekannt.` }]);
+    if (!found)
+      throw new AppError('import_invalid', `Unbekannte Projektion in ${file}`, [
+        { file, field: 'crs', message: `„${crsName}“ ist nicht bekannt.` },
+      ]);
     crs = found;
   }
   const raw: { properties: Record<string, unknown>; geometry: Geometry | null }[] = [];
@@ -95,8 +115,13 @@ async function readGeoJson(path: string, options: ReadOptions): Promise<ReadResu
       raw.push({ properties: {}, geometry: null });
       continue;
     }
-    const properties = (feature.properties && typeof feature.properties === 'object' ? feature.properties : {}) as Record<string, unknown>;
-    const geometry = feature.geometry && typeof feature.geometry === 'object' ? (feature.geometry as Geometry) : null;
+    const properties = (
+      feature.properties && typeof feature.properties === 'object' ? feature.properties : {}
+    ) as Record<string, unknown>;
+    const geometry =
+      feature.geometry && typeof feature.geometry === 'object'
+        ? (feature.geometry as Geometry)
+        : null;
     raw.push({ properties, geometry });
   }
   const result = finish(file, crs, raw);
@@ -118,30 +143,47 @@ async function readShapefile(path: string, options: ReadOptions): Promise<ReadRe
   const stem = path.slice(0, -4);
   const dbf = `${stem}.dbf`;
   if (!(await exists(dbf))) {
-    throw new AppError('import_invalid', `Zu ${file} fehlt die Attributdatei ${basename(dbf)}`, [{ file, message: 'Ein Shapefile braucht .shp und .dbf (und .prj für die Projektion).' }]);
+    throw new AppError('import_invalid', `Zu ${file} fehlt die Attributdatei ${basename(dbf)}`, [
+      { file, message: 'Ein Shapefile braucht .shp und .dbf (und .prj für die Projektion).' },
+    ]);
   }
   let crs = explicitCrs(options.crs, file);
   if (!crs) {
     const prj = `${stem}.prj`;
     if (!(await exists(prj))) {
-      throw new AppError('import_invalid', `Zu ${file} fehlt die Projektionsdatei ${basename(prj)}`, [
-        { file, message: 'Ohne .prj ist die Projektion unbekannt. Legen Sie die .prj-Datei dazu oder geben Sie --crs an (z. B. EPSG:25832).' },
-      ]);
+      throw new AppError(
+        'import_invalid',
+        `Zu ${file} fehlt die Projektionsdatei ${basename(prj)}`,
+        [
+          {
+            file,
+            message:
+              'Ohne .prj ist die Projektion unbekannt. Legen Sie die .prj-Datei dazu oder geben Sie --crs an (z. B. EPSG:25832).',
+          },
+        ],
+      );
     }
     crs = crsFromPrj(await readFile(prj, 'utf8'), basename(prj));
   }
   const cpg = `${stem}.cpg`;
-  const encoding = (await exists(cpg)) ? (await readFile(cpg, 'utf8')).trim().toLowerCase() || 'windows-1252' : 'windows-1252';
+  const encoding = (await exists(cpg))
+    ? (await readFile(cpg, 'utf8')).trim().toLowerCase() || 'windows-1252'
+    : 'windows-1252';
   const raw: { properties: Record<string, unknown>; geometry: Geometry | null }[] = [];
   try {
     const source = await shapefile.open(path, dbf, { encoding });
     for (;;) {
       const next = await source.read();
       if (next.done) break;
-      raw.push({ properties: (next.value.properties ?? {}) as Record<string, unknown>, geometry: next.value.geometry ?? null });
+      raw.push({
+        properties: (next.value.properties ?? {}) as Record<string, unknown>,
+        geometry: next.value.geometry ?? null,
+      });
     }
   } catch (e) {
-    throw new AppError('import_invalid', `${file} ist kein lesbares Shapefile`, [{ file, row: raw.length + 1, message: (e as Error).message }]);
+    throw new AppError('import_invalid', `${file} ist kein lesbares Shapefile`, [
+      { file, row: raw.length + 1, message: (e as Error).message },
+    ]);
   }
   return finish(file, crs, raw);
 }
@@ -150,8 +192,20 @@ async function readShapefile(path: string, options: ReadOptions): Promise<ReadRe
 async function readCsvList(path: string): Promise<ReadResult> {
   const file = basename(path);
   const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
-  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy', delimitersToGuess: [';', ',', '\t'] });
-  const problems: ErrorDetail[] = parsed.errors.map((e) => ({ file, row: (e.row ?? 0) + 1, message: e.message }));
-  const features = parsed.data.map((properties, i) => ({ index: i + 1, properties, geometry: null }));
+  const parsed = Papa.parse<Record<string, string>>(text, {
+    header: true,
+    skipEmptyLines: 'greedy',
+    delimitersToGuess: [';', ',', '\t'],
+  });
+  const problems: ErrorDetail[] = parsed.errors.map((e) => ({
+    file,
+    row: (e.row ?? 0) + 1,
+    message: e.message,
+  }));
+  const features = parsed.data.map((properties, i) => ({
+    index: i + 1,
+    properties,
+    geometry: null,
+  }));
   return { file, crs: 'EPSG:4326', features, problems };
 }

@@ -16,14 +16,20 @@ function SourceBox({ ctx, system }: { ctx: PageContext; system: SystemSummary })
   const { t } = ctx;
   return (
     <section class="source-box" aria-labelledby="quelle">
-      <h2 id="quelle" class="kern-heading-small">{t('area.source')}</h2>
+      <h2 id="quelle" class="kern-heading-small">
+        {t('area.source')}
+      </h2>
       <p class="kern-body kern-body--small">{system.source}</p>
       <p class="kern-body kern-body--small">{system.licence}</p>
       {system.validFrom || system.validTo ? (
         <p class="kern-body kern-body--small">
           {`${t('area.validity')}: `}
-          {system.validFrom ? t('area.validFrom', { date: formatDate(ctx.locale, system.validFrom) }) : ''}
-          {system.validTo ? ` ${t('area.validTo', { date: formatDate(ctx.locale, system.validTo) })}` : ''}
+          {system.validFrom
+            ? t('area.validFrom', { date: formatDate(ctx.locale, system.validFrom) })
+            : ''}
+          {system.validTo
+            ? ` ${t('area.validTo', { date: formatDate(ctx.locale, system.validTo) })}`
+            : ''}
         </p>
       ) : null}
     </section>
@@ -42,26 +48,46 @@ export function systemsPage(ctx: PageContext, systems: SystemSummary[]): string 
         {systems.length === 0 ? (
           <p class="kern-body">{t('areas.empty')}</p>
         ) : (
-          <div class="kern-table-responsive" tabindex={0} role="region" aria-label={t('areas.title')}>
+          <div
+            class="kern-table-responsive"
+            tabindex={0}
+            role="region"
+            aria-label={t('areas.title')}
+          >
             <table class="kern-table kern-table--striped">
               <caption class="kern-sr-only">{t('areas.title')}</caption>
               <thead class="kern-table__head">
                 <tr class="kern-table__row">
-                  <th scope="col" class="kern-table__header">{t('areas.col.system')}</th>
-                  <th scope="col" class="kern-table__header">{t('areas.col.levels')}</th>
-                  <th scope="col" class="kern-table__header kern-table__header--numeric">{t('areas.col.count')}</th>
-                  <th scope="col" class="kern-table__header">{t('areas.col.valid')}</th>
+                  <th scope="col" class="kern-table__header">
+                    {t('areas.col.system')}
+                  </th>
+                  <th scope="col" class="kern-table__header">
+                    {t('areas.col.levels')}
+                  </th>
+                  <th scope="col" class="kern-table__header kern-table__header--numeric">
+                    {t('areas.col.count')}
+                  </th>
+                  <th scope="col" class="kern-table__header">
+                    {t('areas.col.valid')}
+                  </th>
                 </tr>
               </thead>
               <tbody class="kern-table__body">
                 {systems.map((s) => (
                   <tr class="kern-table__row">
                     <th scope="row" class="kern-table__cell">
-                      <a class="kern-link" href={`/gebiete/${s.id}`}>{s.name}</a> {s.isExample ? <ExampleBadge ctx={ctx} /> : null}
+                      <a class="kern-link" href={`/gebiete/${s.id}`}>
+                        {s.name}
+                      </a>{' '}
+                      {s.isExample ? <ExampleBadge ctx={ctx} /> : null}
                     </th>
                     <td class="kern-table__cell">{s.levels.map((l) => l.name).join(' → ')}</td>
-                    <td class="kern-table__cell kern-table__cell--numeric">{formatNumber(ctx.locale, s.areaCount)}</td>
-                    <td class="kern-table__cell">{s.validFrom ? formatDate(ctx.locale, s.validFrom) : '–'}</td>
+                    <td class="kern-table__cell kern-table__cell--numeric">
+                      {formatNumber(ctx.locale, s.areaCount)}
+                    </td>
+                    <td class="kern-table__cell">
+                      {s.validFrom ? formatDate(ctx.locale, s.validFrom) : '–'}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -82,12 +108,28 @@ function LookupForm({ ctx, systemId }: { ctx: PageContext; systemId: string }) {
         <input type="hidden" name="system" value={systemId} />
         <div class="kern-fieldset__body kern-fieldset__body--horizontal">
           <div class="kern-form-input">
-            <label class="kern-label" for="lat">{t('lookup.lat')}</label>
-            <input class="kern-form-input__input" id="lat" name="lat" inputMode="decimal" required />
+            <label class="kern-label" for="lat">
+              {t('lookup.lat')}
+            </label>
+            <input
+              class="kern-form-input__input"
+              id="lat"
+              name="lat"
+              inputMode="decimal"
+              required
+            />
           </div>
           <div class="kern-form-input">
-            <label class="kern-label" for="lon">{t('lookup.lon')}</label>
-            <input class="kern-form-input__input" id="lon" name="lon" inputMode="decimal" required />
+            <label class="kern-label" for="lon">
+              {t('lookup.lon')}
+            </label>
+            <input
+              class="kern-form-input__input"
+              id="lon"
+              name="lon"
+              inputMode="decimal"
+              required
+            />
           </div>
         </div>
         <button class="kern-btn kern-btn--secondary" type="submit">
@@ -107,25 +149,44 @@ export function systemPage(ctx: PageContext, v: SystemView): string {
     title: system.name,
     children: (
       <>
-        <Breadcrumb ctx={ctx} items={[{ href: '/gebiete', label: t('areas.title') }, { label: system.name }]} />
+        <Breadcrumb
+          ctx={ctx}
+          items={[{ href: '/gebiete', label: t('areas.title') }, { label: system.name }]}
+        />
         <h1 class="kern-heading-large">{system.name}</h1>
         {system.isExample ? <ExampleBadge ctx={ctx} /> : null}
         <p class="kern-body kern-body--large">{system.description}</p>
         <p class="kern-body">{`${t('areas.col.levels')}: ${system.levels.map((l) => l.name).join(' → ')}`}</p>
         {system.geometryNote ? <p class="kern-body note">{system.geometryNote}</p> : null}
         {v.topLevel ? (
-          <AreaTable ctx={ctx} systemId={system.id} items={v.topAreas} caption={`${t('area.topLevel')}: ${v.topLevel.name}`} />
+          <AreaTable
+            ctx={ctx}
+            systemId={system.id}
+            items={v.topAreas}
+            caption={`${t('area.topLevel')}: ${v.topLevel.name}`}
+          />
         ) : null}
-        {withoutGeometry > 0 ? <p class="kern-body kern-body--small">{t('area.withoutGeometry', { count: withoutGeometry })}</p> : null}
+        {withoutGeometry > 0 ? (
+          <p class="kern-body kern-body--small">
+            {t('area.withoutGeometry', { count: withoutGeometry })}
+          </p>
+        ) : null}
         {v.drawn ? (
           <figure class="map-figure">
             <SvgMap
               title={t('area.mapCaption', { name: system.name })}
-              shapes={v.drawn.shapes.map((s) => ({ id: s.code, name: s.name, href: areaHref(system.id, s.code), geometry: s.geometry! }))}
+              shapes={v.drawn.shapes.map((s) => ({
+                id: s.code,
+                name: s.name,
+                href: areaHref(system.id, s.code),
+                geometry: s.geometry!,
+              }))}
             />
             <figcaption class="kern-body kern-body--small">
               {`${t('area.map')}: ${v.drawn.level.name} · `}
-              <a class="kern-link" href={`/gebiete/${system.id}/karte?level=${v.drawn.level.key}`}>{t('area.mapInteractive')}</a>
+              <a class="kern-link" href={`/gebiete/${system.id}/karte?level=${v.drawn.level.key}`}>
+                {t('area.mapInteractive')}
+              </a>
             </figcaption>
           </figure>
         ) : (
@@ -141,7 +202,8 @@ export function systemPage(ctx: PageContext, v: SystemView): string {
 export function areaPage(ctx: PageContext, v: AreaView): string {
   const { t } = ctx;
   const { system, area, level, childLevel } = v;
-  const note = typeof area.attributes['hinweis'] === 'string' ? area.attributes['hinweis'] : undefined;
+  const note =
+    typeof area.attributes['hinweis'] === 'string' ? area.attributes['hinweis'] : undefined;
   const isExample = system.isExample || (note?.startsWith('Beispieldaten') ?? false);
   const items: { href?: string; label: string }[] = [
     { href: '/gebiete', label: t('areas.title') },
@@ -150,8 +212,22 @@ export function areaPage(ctx: PageContext, v: AreaView): string {
     { label: area.name },
   ];
   const shapes = [
-    ...(area.displayGeometry ? [{ id: area.code, name: area.name, geometry: area.displayGeometry, outline: v.childShapes.length > 0 }] : []),
-    ...v.childShapes.map((s) => ({ id: s.code, name: s.name, href: areaHref(system.id, s.code), geometry: s.geometry! })),
+    ...(area.displayGeometry
+      ? [
+          {
+            id: area.code,
+            name: area.name,
+            geometry: area.displayGeometry,
+            outline: v.childShapes.length > 0,
+          },
+        ]
+      : []),
+    ...v.childShapes.map((s) => ({
+      id: s.code,
+      name: s.name,
+      href: areaHref(system.id, s.code),
+      geometry: s.geometry!,
+    })),
   ];
   return renderPage({
     ctx,
@@ -174,7 +250,9 @@ export function areaPage(ctx: PageContext, v: AreaView): string {
           </div>
           <div class="kern-description-list-item">
             <dt class="kern-description-list-item__key">{t('area.population')}</dt>
-            <dd class="kern-description-list-item__value">{populationText(ctx, area.population, area.populationDate)}</dd>
+            <dd class="kern-description-list-item__value">
+              {populationText(ctx, area.population, area.populationDate)}
+            </dd>
           </div>
           {area.populationSource ? (
             <div class="kern-description-list-item">
@@ -184,7 +262,9 @@ export function areaPage(ctx: PageContext, v: AreaView): string {
           ) : null}
           <div class="kern-description-list-item">
             <dt class="kern-description-list-item__key">{t('area.size')}</dt>
-            <dd class="kern-description-list-item__value">{area.areaM2 === null ? '–' : `${km2(ctx, area.areaM2)} ${t('unit.km2')}`}</dd>
+            <dd class="kern-description-list-item__value">
+              {area.areaM2 === null ? '–' : `${km2(ctx, area.areaM2)} ${t('unit.km2')}`}
+            </dd>
           </div>
         </dl>
         {note ? <p class="kern-body note">{note}</p> : null}
@@ -193,10 +273,17 @@ export function areaPage(ctx: PageContext, v: AreaView): string {
             <SvgMap title={t('area.mapCaption', { name: area.name })} shapes={shapes} />
             <figcaption class="kern-body kern-body--small">
               {childLevel && v.childShapes.length > 0 ? (
-                <a class="kern-link" href={`/gebiete/${system.id}/karte?level=${childLevel.key}`}>{t('area.mapInteractive')}</a>
+                <a class="kern-link" href={`/gebiete/${system.id}/karte?level=${childLevel.key}`}>
+                  {t('area.mapInteractive')}
+                </a>
               ) : null}{' '}
               {area.geometry ? (
-                <a class="kern-link" href={`/api/v1/areas/${system.id}/${encodeURIComponent(area.code)}/geojson`}>{t('area.geojson')}</a>
+                <a
+                  class="kern-link"
+                  href={`/api/v1/areas/${system.id}/${encodeURIComponent(area.code)}/geojson`}
+                >
+                  {t('area.geojson')}
+                </a>
               ) : null}
             </figcaption>
           </figure>
@@ -205,7 +292,12 @@ export function areaPage(ctx: PageContext, v: AreaView): string {
         )}
         {childLevel ? (
           v.children.length > 0 ? (
-            <AreaTable ctx={ctx} systemId={system.id} items={v.children as AreaListItem[]} caption={t('area.children', { level: childLevel.name })} />
+            <AreaTable
+              ctx={ctx}
+              systemId={system.id}
+              items={v.children as AreaListItem[]}
+              caption={t('area.children', { level: childLevel.name })}
+            />
           ) : (
             <p class="kern-body">{t('area.childrenNone')}</p>
           )

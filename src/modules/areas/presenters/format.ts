@@ -2,7 +2,11 @@
 import { formatDate, formatNumber } from '../../../ui/i18n/index.ts';
 import type { PageContext } from '../../../ui/page.ts';
 
-export function populationText(ctx: PageContext, population: number | null, date: string | null): string {
+export function populationText(
+  ctx: PageContext,
+  population: number | null,
+  date: string | null,
+): string {
   if (population === null) return ctx.t('area.populationUnknown');
   const n = formatNumber(ctx.locale, population);
   return date ? `${n} (${ctx.t('area.populationDate')} ${formatDate(ctx.locale, date)})` : n;

@@ -22,18 +22,28 @@ export function mapPage(ctx: PageContext, v: MapView): string {
       <>
         <Breadcrumb
           ctx={ctx}
-          items={[{ href: '/gebiete', label: t('areas.title') }, { href: `/gebiete/${system.id}`, label: system.name }, { label: t('nav.map') }]}
+          items={[
+            { href: '/gebiete', label: t('areas.title') },
+            { href: `/gebiete/${system.id}`, label: system.name },
+            { label: t('nav.map') },
+          ]}
         />
-        <h1 class="kern-heading-large">{t('map.title', { name: `${system.name} – ${level.name}` })}</h1>
+        <h1 class="kern-heading-large">
+          {t('map.title', { name: `${system.name} – ${level.name}` })}
+        </h1>
         {system.isExample ? <ExampleBadge ctx={ctx} /> : null}
         <p class="kern-body">{t('map.lead')}</p>
         <form method="get" class="level-form">
           <div class="kern-form-input">
-            <label class="kern-label" for="level">{t('map.level')}</label>
+            <label class="kern-label" for="level">
+              {t('map.level')}
+            </label>
             <div class="kern-form-input__select-wrapper">
               <select class="kern-form-input__select" id="level" name="level">
                 {system.levels.map((l) => (
-                  <option value={l.key} selected={l.key === level.key}>{l.name}</option>
+                  <option value={l.key} selected={l.key === level.key}>
+                    {l.name}
+                  </option>
                 ))}
               </select>
             </div>
@@ -55,7 +65,12 @@ export function mapPage(ctx: PageContext, v: MapView): string {
                 width={960}
                 height={720}
                 title={t('map.title', { name: `${system.name} – ${level.name}` })}
-                shapes={v.shapes.map((s) => ({ id: s.code, name: s.name, href: areaHref(system.id, s.code), geometry: s.geometry! }))}
+                shapes={v.shapes.map((s) => ({
+                  id: s.code,
+                  name: s.name,
+                  href: areaHref(system.id, s.code),
+                  geometry: s.geometry!,
+                }))}
               />
             </div>
             <figcaption class="kern-body kern-body--small">{`${v.shapes.length} ${level.name} · ${system.source}`}</figcaption>
@@ -63,7 +78,12 @@ export function mapPage(ctx: PageContext, v: MapView): string {
         ) : (
           <p class="kern-body note">{system.geometryNote ?? t('map.noGeometry')}</p>
         )}
-        <AreaTable ctx={ctx} systemId={system.id} items={v.items} caption={`${level.name} (${v.items.length})`} />
+        <AreaTable
+          ctx={ctx}
+          systemId={system.id}
+          items={v.items}
+          caption={`${level.name} (${v.items.length})`}
+        />
       </>
     ),
   });
@@ -76,7 +96,10 @@ export function lookupPage(ctx: PageContext, lat: number, lon: number, hits: Loo
     title: t('lookup.title'),
     children: (
       <>
-        <Breadcrumb ctx={ctx} items={[{ href: '/gebiete', label: t('areas.title') }, { label: t('lookup.title') }]} />
+        <Breadcrumb
+          ctx={ctx}
+          items={[{ href: '/gebiete', label: t('areas.title') }, { label: t('lookup.title') }]}
+        />
         <h1 class="kern-heading-large">{t('lookup.title')}</h1>
         <p class="kern-body">{`${lat.toFixed(6)}, ${lon.toFixed(6)}`}</p>
         {hits.length === 0 ? (
@@ -87,7 +110,10 @@ export function lookupPage(ctx: PageContext, lat: number, lon: number, hits: Loo
             <ul class="kern-list">
               {hits.map((h) => (
                 <li>
-                  <a class="kern-link" href={areaHref(h.systemId, h.code)}>{`${h.name} (${h.code})`}</a>
+                  <a
+                    class="kern-link"
+                    href={areaHref(h.systemId, h.code)}
+                  >{`${h.name} (${h.code})`}</a>
                 </li>
               ))}
             </ul>
