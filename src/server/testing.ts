@@ -22,7 +22,13 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'sozialraum-app-'));
-  if (options.seed) await seedAll(database, { ...loadConfig({}), dataDir });
+  // The large Germany data set is left out: it adds 15 s per test file and has its own test.
+  if (options.seed)
+    await seedAll(
+      database,
+      { ...loadConfig({}), dataDir },
+      { only: ['oberhausen', 'berlin-lor-2021'] },
+    );
   const app = await buildApp({
     database,
     dataDir,

@@ -299,7 +299,14 @@ export async function rollupPopulation(
           select c.parent_id, sum(c.population) as total, min(c.population_date) as d,
                  count(*) filter (where c.population is null) as missing,
                  count(distinct c.population_date) as dates
-            from areas c where c.system_id = ${systemId} and c.parent_id is not null group by c.parent_id)
+            from areas c
+           where c.system_id = ${systemId} and c.parent_id is not null
+             -- an area above the lowest level that has neither children nor a figure is an empty
+             -- container (a Kreis dissolved in a merger): it adds nothing and blocks nothing.
+             and not (c.population is null
+                      and c.level_key <> (select key from area_levels where system_id = ${systemId} order by rank desc limit 1)
+                      and not exists (select 1 from areas g where g.parent_id = c.id))
+           group by c.parent_id)
         update areas p set population = s.total, population_date = s.d, population_source = ${source}, updated_at = now()
           from sums s
          where p.id = s.parent_id and p.system_id = ${systemId} and p.level_key = ${parentLevelKey}
