@@ -1,8 +1,6 @@
 // Use case: population figures per area from a CSV, summed up the hierarchy where complete.
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
-import Papa from 'papaparse';
-import { AppError, type ErrorDetail } from '../../core/errors.ts';
+import { readCsvRows } from './read-csv.ts';
+import { AppError } from '../../core/errors.ts';
 import type { Database, Db } from '../../db/client.ts';
 import * as repo from './areas.repository.ts';
 import { parseCount } from './parse-count.ts';
@@ -19,25 +17,14 @@ export interface PopulationOptions {
 }
 
 export async function importPopulation(database: Database, path: string, o: PopulationOptions) {
-  const file = basename(path);
-  const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
-  const parsed = Papa.parse<Record<string, string>>(text, {
-    header: true,
-    skipEmptyLines: 'greedy',
-    delimitersToGuess: [';', ',', '\t'],
-  });
-  const problems: ErrorDetail[] = parsed.errors.map((e) => ({
-    file,
-    row: (e.row ?? 0) + 2,
-    message: e.message,
-  }));
+  const { file, rows: data, problems } = await readCsvRows(path);
   const system = await repo.findSystem(database.db, o.systemId);
   if (!system)
     throw new AppError('not_found', `Die Gebietsgliederung „${o.systemId}“ gibt es nicht.`);
   const known = await repo.codesAtLevel(database.db, o.systemId, o.levelKey);
   const rows: { code: string; population: number }[] = [];
-  for (const [i, r] of parsed.data.entries()) {
-    const line = i + 2;
+  for (const [i, r] of data.entries()) {
+    const line = i + 1;
     const code = (r[o.codeField] ?? '').trim();
     const parsed = parseCount(r[o.valueField]);
     if (!code)

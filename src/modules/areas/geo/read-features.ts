@@ -2,7 +2,7 @@
 import { readFile, access } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import * as shapefile from 'shapefile';
-import Papa from 'papaparse';
+import { readCsvRows } from '../read-csv.ts';
 import type { Geometry } from 'geojson';
 import { AppError, type ErrorDetail } from '../../../core/errors.ts';
 import { crsFromPrj, normaliseCrsName, reprojector } from './projection.ts';
@@ -190,22 +190,7 @@ async function readShapefile(path: string, options: ReadOptions): Promise<ReadRe
 
 /** A list of areas without boundaries: one row per area, columns named by the field mapping. */
 async function readCsvList(path: string): Promise<ReadResult> {
-  const file = basename(path);
-  const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
-  const parsed = Papa.parse<Record<string, string>>(text, {
-    header: true,
-    skipEmptyLines: 'greedy',
-    delimitersToGuess: [';', ',', '\t'],
-  });
-  const problems: ErrorDetail[] = parsed.errors.map((e) => ({
-    file,
-    row: (e.row ?? 0) + 1,
-    message: e.message,
-  }));
-  const features = parsed.data.map((properties, i) => ({
-    index: i + 1,
-    properties,
-    geometry: null,
-  }));
+  const { file, rows, problems } = await readCsvRows(path);
+  const features = rows.map((properties, i) => ({ index: i + 1, properties, geometry: null }));
   return { file, crs: 'EPSG:4326', features, problems };
 }
