@@ -48,6 +48,18 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
+    files: ['public/**'],
+    languageOptions: {
+      globals: {
+        document: 'readonly',
+        window: 'readonly',
+        location: 'readonly',
+        fetch: 'readonly',
+        navigator: 'readonly',
+      },
+    },
+  },
+  {
     files: ['src/cli/**', 'src/server/**', 'public/**', 'scripts/**', 'bin/**'],
     rules: { 'no-console': 'off' },
   },

@@ -74,7 +74,7 @@ test('the Oberhausen hierarchy: city with Zensus population, Sozialräume withou
   assert.equal(space.statusCode, 200);
   assert.match(
     space.body,
-    /Oberhausen<\/a>[\s\S]*Osterfeld<\/a>[\s\S]*aria-current="page">Osterfeld/,
+    /Oberhausen \(Stadt\)<\/a>[\s\S]*Osterfeld \(Stadtbezirk\)<\/a>[\s\S]*aria-current="page">Osterfeld</,
   );
   assert.match(space.body, /keine offen zugänglichen Grenzen/);
   assert.match(space.body, /Beispieldaten/);
@@ -86,7 +86,7 @@ test('the Berlin hierarchy: a Planungsraum with breadcrumb and population, the m
   assert.equal(plr.statusCode, 200);
   assert.match(
     plr.body,
-    /Mitte<\/a>[\s\S]*Zentrum<\/a>[\s\S]*Tiergarten Süd<\/a>[\s\S]*Stülerstraße/,
+    /Mitte \(Bezirk\)<\/a>[\s\S]*Zentrum \(Prognoseraum\)<\/a>[\s\S]*Tiergarten Süd \(Bezirksregion\)<\/a>[\s\S]*Stülerstraße/,
   );
   assert.match(plr.body, /3\.503 \(Stand 30\.06\.2022\)/);
   const map = await get('/gebiete/berlin-lor-2021/karte?level=planungsraum');

@@ -16,7 +16,9 @@ export function Breadcrumb({
         {items.map((item, i) => (
           <li>
             {item.href && i < items.length - 1 ? (
-              <a href={item.href}>{item.label}</a>
+              <a class="kern-link" href={item.href}>
+                {item.label}
+              </a>
             ) : (
               <span aria-current="page">{item.label}</span>
             )}

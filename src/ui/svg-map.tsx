@@ -66,7 +66,7 @@ export function SvgMap({ shapes, title, width = 640, height = 480 }: SvgMapProps
       viewBox={`0 0 ${width} ${height}`}
       width={width}
       height={height}
-      role="img"
+      role="group"
       aria-labelledby={titleId}
       preserveAspectRatio="xMidYMid meet"
     >

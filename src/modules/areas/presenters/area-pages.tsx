@@ -208,7 +208,10 @@ export function areaPage(ctx: PageContext, v: AreaView): string {
   const items: { href?: string; label: string }[] = [
     { href: '/gebiete', label: t('areas.title') },
     { href: `/gebiete/${system.id}`, label: system.name },
-    ...v.path.map((p) => ({ href: areaHref(system.id, p.code), label: p.name })),
+    ...v.path.map((p) => ({
+      href: areaHref(system.id, p.code),
+      label: `${p.name} (${system.levels.find((l) => l.key === p.level_key)?.name ?? p.level_key})`,
+    })),
     { label: area.name },
   ];
   const shapes = [
