@@ -57,7 +57,7 @@ export const de = {
   'area.populationDate': 'Stand',
   'area.populationSource': 'Quelle der Einwohnerzahl',
   'area.populationUnknown': 'keine Angabe',
-  'area.size': 'Fläche',
+  'area.size': 'Fläche (aus der Grenze berechnet)',
   'area.children': 'Untergeordnete Gebiete ({level})',
   'area.childrenNone': 'Dieses Gebiet hat keine untergeordneten Gebiete.',
   'area.col.name': 'Name',
