@@ -14,9 +14,18 @@ import {
 } from '../modules/areas/index.ts';
 import type { Database } from '../db/client.ts';
 import { progressReporter } from './progress.ts';
+import { readSecret } from './read-secret.ts';
+import { createUserWithPassword, seedDepartments } from '../modules/accounts/index.ts';
 
 /** Exit codes scripts can rely on. */
-export const exitCodes = { ok: 0, failure: 1, usage: 2, invalidData: 3, notFound: 4 } as const;
+export const exitCodes = {
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  invalidData: 3,
+  notFound: 4,
+  conflict: 5,
+} as const;
 
 async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   const database = await openConfiguredDatabase(loadConfig());
@@ -193,6 +202,27 @@ function buildProgram(): Command {
         for (const h of hits) console.log(`${h.systemId}\t${h.levelKey}\t${h.code}\t${h.name}`);
       }),
     );
+  const users = program.command('users').description('Benutzerkonten');
+  users
+    .command('create-admin')
+    .description(
+      'legt ein Administrationskonto an; das Passwort kommt von der Eingabe (verdeckt) oder aus stdin',
+    )
+    .requiredOption('--email <adresse>', 'E-Mail-Adresse')
+    .requiredOption('--name <name>', 'Anzeigename')
+    .action((o: { email: string; name: string }) =>
+      withDatabase(async (database) => {
+        await seedDepartments(database);
+        const password = await readSecret('Passwort (mindestens 12 Zeichen): ');
+        const user = await createUserWithPassword(database, 'cli', {
+          email: o.email,
+          displayName: o.name,
+          grants: [{ role: 'admin', departmentId: null, organisationId: null }],
+          password,
+        });
+        console.log(`Administrationskonto ${user.email} (Nr. ${user.id}) angelegt.`);
+      }),
+    );
   return program;
 }
 
@@ -207,6 +237,7 @@ export async function main(argv: string[]): Promise<number> {
       for (const d of e.details) console.error(`  - ${formatDetail(d)}`);
       if (e.code === 'import_invalid') return exitCodes.invalidData;
       if (e.code === 'not_found') return exitCodes.notFound;
+      if (e.code === 'conflict') return exitCodes.conflict;
       return exitCodes.usage;
     }
     if (e && typeof e === 'object' && 'issues' in e) {

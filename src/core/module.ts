@@ -1,10 +1,13 @@
 // The shape of a module manifest: what a pillar offers the server and the CLI.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Mailer } from '../mail/mailer.ts';
+import type { Actor } from './policy.ts';
 import type { Database } from '../db/client.ts';
 import type { Translator } from '../ui/i18n/index.ts';
 
 export interface AppContext {
   database: Database;
+  mailer: Mailer;
   config: { dataDir: string; publicUrl?: string | undefined };
 }
 
@@ -21,6 +24,8 @@ export interface ModuleManifest {
   /** Seeds the example data of this module, if any; returns a short summary per item. */
   seed?(ctx: AppContext, options: SeedOptions): Promise<string[]>;
   nav?: NavItem[];
+  /** Finds the signed-in user of a request (the accounts module). */
+  authenticate?(req: FastifyRequest, ctx: AppContext): Promise<Actor | null>;
 }
 
 export interface SeedOptions {

@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { ZodError } from 'zod';
 import { AppError, formatDetail } from '../core/errors.ts';
 import type { AppContext } from '../core/module.ts';
-import '../core/http.ts';
+import type { RoutePolicy } from '../core/http.ts';
+import { decide, hasRole } from '../core/policy.ts';
+import { createMailer, type Mailer } from '../mail/mailer.ts';
 import type { Database } from '../db/client.ts';
 import { schemaVersion } from '../db/migrate.ts';
 import {
@@ -37,6 +39,9 @@ export interface AppOptions {
   secureCookies?: boolean;
   cookieSecret?: string;
   logLevel?: string;
+  mailer?: Mailer;
+  /** Base URL for links in mails; otherwise taken from the request. */
+  publicUrl?: string | undefined;
 }
 
 function negotiateLocale(req: FastifyRequest): Locale {
@@ -52,6 +57,8 @@ function negotiateLocale(req: FastifyRequest): Locale {
   return defaultLocale;
 }
 
+const wantsJson = (req: FastifyRequest) => req.url.startsWith('/api/') || req.url === '/healthz';
+
 const statusMessage: Partial<Record<number, MessageKey>> = {
   400: 'error.invalid',
   404: 'error.notFound',
@@ -65,7 +72,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
   });
   // Every route declares who may call it; static assets are public by declaration here.
-  const routes: { method: string; url: string; policy: string | undefined }[] = [];
+  const routes: FastifyInstance['routeTable'] = [];
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/assets/'))
       route.config = { ...(route.config as object), policy: 'public' };
@@ -74,7 +81,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       routes.push({
         method,
         url: route.url,
-        policy: (route.config as { policy?: string } | undefined)?.policy,
+        policy: (route.config as { policy?: RoutePolicy } | undefined)?.policy,
       });
   });
   app.decorate('routeTable', routes);
@@ -102,20 +109,50 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   app.decorateRequest('page', null as unknown as PageContext);
+  app.decorateRequest('actor', null);
+  const ctx: AppContext = {
+    database: opts.database,
+    mailer: opts.mailer ?? createMailer({ dataDir: opts.dataDir }),
+    config: { dataDir: opts.dataDir, publicUrl: opts.publicUrl },
+  };
+  const authenticators = modules.flatMap((m) => (m.authenticate ? [m.authenticate] : []));
+  // Page context, the acting user, then the route's declared policy — before any handler loads data.
   app.addHook('preHandler', async (req, reply) => {
     const locale = negotiateLocale(req);
-    const page: PageContext = { locale, t: translator(locale), path: req.url.split('?')[0] ?? '/' };
+    let actor = null;
+    for (const authenticate of authenticators) {
+      actor = await authenticate(req, ctx);
+      if (actor) break;
+    }
+    req.actor = actor;
+    const page: PageContext = {
+      locale,
+      t: translator(locale),
+      path: req.url.split('?')[0] ?? '/',
+      user: actor ? { displayName: actor.displayName, isAdmin: hasRole(actor, 'admin') } : null,
+    };
     let token: string | undefined;
     Object.defineProperty(page, 'csrfToken', {
       enumerable: true,
       get: () => (token ??= reply.generateCsrf()),
     });
     req.page = page;
+    if (req.is404) return;
+    const outcome = decide(req.routeOptions.config.policy, actor);
+    if (outcome === 'unauthenticated') {
+      if (req.method === 'GET' && !wantsJson(req)) {
+        return reply.redirect(`/anmelden?weiter=${encodeURIComponent(req.url)}`, 303);
+      }
+      throw new AppError('unauthenticated', page.t('error.unauthenticated'));
+    }
+    if (outcome === 'forbidden') {
+      req.log.warn({ user: actor?.userId, url: req.url }, 'Zugriff verweigert');
+      throw new AppError('forbidden', page.t('error.forbidden'));
+    }
   });
 
   const pageFor = (req: FastifyRequest): PageContext =>
     req.page ?? { locale: defaultLocale, t: translator(defaultLocale), path: req.url };
-  const wantsJson = (req: FastifyRequest) => req.url.startsWith('/api/') || req.url === '/healthz';
 
   app.setNotFoundHandler((req, reply) => {
     const page = pageFor(req);
@@ -166,7 +203,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       .send(errorPage(page, message, details));
   });
 
-  const ctx: AppContext = { database: opts.database, config: { dataDir: opts.dataDir } };
   for (const m of modules) await app.register(async (scope) => m.routes(scope, ctx));
 
   app.get('/healthz', { config: { policy: 'public' } }, async () => {

@@ -11,6 +11,11 @@ export interface Config {
   logLevel: string;
   /** Set when the platform runs behind TLS: cookies get the Secure flag. */
   secureCookies: boolean;
+  /** SMTP server for mail, e.g. smtp://user:pass@host:587; without it mails are files in the data folder. */
+  smtpUrl: string | undefined;
+  mailFrom: string | undefined;
+  /** Public base URL for links in mails, e.g. https://sozialraum.oberhausen.de */
+  publicUrl: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -26,6 +31,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env['LOG_LEVEL'] ?? 'info',
     secureCookies:
       env['SOZIALRAUM_SECURE_COOKIES'] === '1' || (env['PUBLIC_URL'] ?? '').startsWith('https://'),
+    smtpUrl: env['SMTP_URL'] || undefined,
+    mailFrom: env['MAIL_FROM'] || undefined,
+    publicUrl: env['PUBLIC_URL']?.replace(/\/$/, '') || undefined,
   };
 }
 

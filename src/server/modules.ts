@@ -2,5 +2,6 @@
 import type { ModuleManifest } from '../core/module.ts';
 import { siteModule } from '../modules/site/index.ts';
 import { areasModule } from '../modules/areas/index.ts';
+import { accountsModule } from '../modules/accounts/index.ts';
 
-export const modules: ModuleManifest[] = [siteModule, areasModule];
+export const modules: ModuleManifest[] = [accountsModule, siteModule, areasModule];

@@ -8,6 +8,7 @@ import { migrate } from '../db/migrate.ts';
 import type { Config } from './config.ts';
 import { pgliteDir } from './config.ts';
 import { buildApp } from './app.ts';
+import { createMailer } from '../mail/mailer.ts';
 import { modules } from './modules.ts';
 import type { SeedOptions } from '../core/module.ts';
 
@@ -20,6 +21,10 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
   return database;
 }
 
+export function mailerFor(config: Config) {
+  return createMailer({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, from: config.mailFrom });
+}
+
 /** Runs every module's seed; returns one line per seeded item. */
 export async function seedAll(
   database: Database,
@@ -29,7 +34,12 @@ export async function seedAll(
   const lines: string[] = [];
   for (const m of modules) {
     if (m.seed)
-      lines.push(...(await m.seed({ database, config: { dataDir: config.dataDir } }, options)));
+      lines.push(
+        ...(await m.seed(
+          { database, mailer: mailerFor(config), config: { dataDir: config.dataDir } },
+          options,
+        )),
+      );
   }
   return lines;
 }
@@ -59,6 +69,8 @@ export async function startServer(config: Config) {
     secureCookies: config.secureCookies,
     cookieSecret: await cookieSecret(config),
     logLevel: config.logLevel,
+    mailer: mailerFor(config),
+    publicUrl: config.publicUrl,
   });
   const address = await app.listen({ port: config.port, host: config.host });
   console.log(

@@ -67,6 +67,30 @@ function Layout({ ctx, title, children, scripts = [], styles = [] }: LayoutProps
               <span class="site-brand__name">{t('site.name')}</span>
               <span class="site-brand__tagline">{t('site.tagline')}</span>
             </a>
+            <div class="site-user">
+              {ctx.user ? (
+                <form method="post" action="/abmelden" class="inline-form">
+                  <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                  <a class="kern-link" href="/konto">
+                    {`${t('nav.account')}: ${ctx.user.displayName}`}
+                  </a>{' '}
+                  {ctx.user.isAdmin ? (
+                    <>
+                      <a class="kern-link" href="/verwaltung">
+                        {t('nav.admin')}
+                      </a>{' '}
+                    </>
+                  ) : null}
+                  <button class="kern-btn kern-btn--tertiary kern-btn--x-small" type="submit">
+                    <span class="kern-label">{t('nav.logout')}</span>
+                  </button>
+                </form>
+              ) : (
+                <a class="kern-link" href="/anmelden">
+                  {t('nav.login')}
+                </a>
+              )}
+            </div>
             <nav class="site-lang" aria-label={t('lang.label')}>
               <ul>
                 {locales.map((l) => (

@@ -8,4 +8,6 @@ export interface PageContext {
   path: string;
   /** CSRF token for forms on this page. */
   csrfToken?: string | undefined;
+  /** The signed-in user, for the header; null for visitors. */
+  user?: { displayName: string; isAdmin: boolean } | null;
 }

@@ -1,5 +1,5 @@
 // Who may do what with area systems. Reading is public; writes run through the CLI until accounts exist.
-import type { RoutePolicy } from '../../core/http.ts';
+import type { RoutePolicy } from '../../core/policy.ts';
 
 export const areasPolicy = {
   viewSystems: 'public',

@@ -5,6 +5,8 @@ import '../../core/http.ts';
 import { isLocale, type MessageKey } from '../../ui/i18n/index.ts';
 import { barrierReportSchema } from './schema.ts';
 import { submitBarrierReport } from './submit-barrier-report.ts';
+import { barrierReportsPage } from './barrier-reports-page.tsx';
+import { listBarrierReports } from './site.repository.ts';
 import { accessibilityPage, barrierPage, easyLanguagePage, homePage, textPage } from './pages.tsx';
 import { sitePolicy } from './site.policy.ts';
 
@@ -86,4 +88,8 @@ export function siteRoutes(app: FastifyInstance, { database }: AppContext): void
       });
     return reply.redirect(back, 303);
   });
+
+  app.get('/verwaltung/barrieren', policy('readBarrierReports'), async (req, reply) =>
+    reply.type(html).send(barrierReportsPage(req.page, await listBarrierReports(database.db, 500))),
+  );
 }

@@ -1,7 +1,8 @@
-// Who may use the site pages: everyone; the barrier report list will be for admins (accounts issue).
-import type { RoutePolicy } from '../../core/http.ts';
+// Who may use the site pages: everyone; the list of barrier reports is for admins.
+import type { RoutePolicy } from '../../core/policy.ts';
 
 export const sitePolicy = {
   viewPages: 'public',
   reportBarrier: 'public',
+  readBarrierReports: { anyRole: ['admin'] },
 } satisfies Record<string, RoutePolicy>;

@@ -154,7 +154,37 @@ export const de = {
     'Das Formular ist abgelaufen. Bitte laden Sie die Seite neu und senden Sie es erneut.',
   'error.rateLimited': 'Zu viele Anfragen. Bitte warten Sie einen Moment.',
   'error.back': 'Zur Startseite',
+  'error.unauthenticated': 'Bitte melden Sie sich an.',
+  'error.forbidden': 'Dafür fehlt Ihnen die Berechtigung.',
   'unit.km2': 'km²',
+  'login.title': 'Anmelden',
+  'login.oidc': 'Mit dem Konto der Stadtverwaltung anmelden',
+  'login.email': 'E-Mail-Adresse',
+  'login.password': 'Passwort',
+  'login.submit': 'Anmelden',
+  'login.forgot': 'Passwort vergessen?',
+  'forgot.title': 'Passwort vergessen',
+  'forgot.lead':
+    'Geben Sie die E-Mail-Adresse Ihres Kontos an. Sie erhalten einen Link, mit dem Sie ein neues Passwort festlegen.',
+  'forgot.submit': 'Link anfordern',
+  'forgot.sent':
+    'Wenn es zu dieser Adresse ein Konto gibt, ist eine E-Mail mit einem Link unterwegs.',
+  'newPassword.title': 'Neues Passwort festlegen',
+  'newPassword.invalid': 'Dieser Link ist abgelaufen oder wurde schon verwendet.',
+  'newPassword.rules':
+    'Mindestens 12 Zeichen. Gut sind mehrere unzusammenhängende Wörter; häufige Passwörter werden abgelehnt.',
+  'newPassword.password': 'Neues Passwort',
+  'newPassword.repeat': 'Neues Passwort wiederholen',
+  'newPassword.submit': 'Passwort speichern',
+  'account.title': 'Mein Konto',
+  'account.name': 'Name',
+  'account.roles': 'Rollen',
+  'account.noRoles': 'keine',
+  'account.logoutEverywhere': 'Auf allen Geräten abmelden',
+  'nav.login': 'Anmelden',
+  'nav.logout': 'Abmelden',
+  'nav.account': 'Mein Konto',
+  'nav.admin': 'Verwaltung',
 } as const;
 
 export type MessageKey = keyof typeof de;
