@@ -40,6 +40,8 @@ export interface AppOptions {
   cookieSecret?: string;
   logLevel?: string;
   mailer?: Mailer;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits, logs). */
+  trustProxy?: boolean;
   /** Base URL for links in mails; otherwise taken from the request. */
   publicUrl?: string | undefined;
 }
@@ -68,7 +70,7 @@ const statusMessage: Partial<Record<number, MessageKey>> = {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logLevel ? { level: opts.logLevel } : false,
-    trustProxy: true,
+    trustProxy: opts.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
   });
   // Every route declares who may call it; static assets are public by declaration here.

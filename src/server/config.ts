@@ -16,6 +16,7 @@ export interface Config {
   mailFrom: string | undefined;
   /** Public base URL for links in mails, e.g. https://sozialraum.oberhausen.de */
   publicUrl: string | undefined;
+  trustProxy: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -31,6 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env['LOG_LEVEL'] ?? 'info',
     secureCookies:
       env['SOZIALRAUM_SECURE_COOKIES'] === '1' || (env['PUBLIC_URL'] ?? '').startsWith('https://'),
+    trustProxy: env['TRUST_PROXY'] === '1',
     smtpUrl: env['SMTP_URL'] || undefined,
     mailFrom: env['MAIL_FROM'] || undefined,
     publicUrl: env['PUBLIC_URL']?.replace(/\/$/, '') || undefined,

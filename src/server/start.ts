@@ -71,6 +71,7 @@ export async function startServer(config: Config) {
     logLevel: config.logLevel,
     mailer: mailerFor(config),
     publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
   });
   const address = await app.listen({ port: config.port, host: config.host });
   console.log(

@@ -8,6 +8,8 @@ import { createTestDatabase } from '../db/testing.ts';
 import { buildApp } from './app.ts';
 import { seedAll } from './start.ts';
 import { loadConfig } from './config.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { seedDepartments } from '../modules/accounts/index.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -18,7 +20,7 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  options: { seed?: boolean; listen?: boolean } = {},
+  options: { seed?: boolean; listen?: boolean; mailer?: Mailer } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'sozialraum-app-'));
@@ -29,10 +31,12 @@ export async function createTestApp(
       { ...loadConfig({}), dataDir },
       { only: ['oberhausen', 'berlin-lor-2021'] },
     );
+  await seedDepartments(database);
   const app = await buildApp({
     database,
     dataDir,
     cookieSecret: 'test-secret-of-sufficient-length-0123456789',
+    ...(options.mailer ? { mailer: options.mailer } : {}),
   });
   let url = '';
   if (options.listen) url = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -48,11 +48,25 @@ export function passwordProblems(password: string, userInputs: string[] = []): s
   if (password.length > maxPasswordLength)
     problems.push(`Das Passwort darf höchstens ${maxPasswordLength} Zeichen lang sein.`);
   if (problems.length > 0) return problems;
-  const result = strength.check(password, userInputs.filter(Boolean));
+  // Names and addresses count as known words, whole and in their parts (anna.beispiel@… → anna, beispiel).
+  const words = userInputs
+    .flatMap((u) => [u, ...u.toLowerCase().split(/[^\p{L}\p{N}]+/u)])
+    .filter((w) => w.length >= 3);
+  const result = strength.check(password, words);
   const common = result.sequence.some(
     (m: { pattern: string; token: string }) =>
       m.pattern === 'dictionary' && m.token.length >= password.length - 2,
   );
+  type Match = { pattern: string; dictionaryName?: string };
+  const personal = result.sequence.some(
+    (m: Match) => m.pattern === 'dictionary' && m.dictionaryName === 'userInputs',
+  );
+  if (personal && result.score < 4) {
+    problems.push(
+      'Das Passwort enthält Ihren Namen oder Ihre E-Mail-Adresse. Wählen Sie bitte ein anderes.',
+    );
+    return problems;
+  }
   if (common || result.score < 3) {
     problems.push(
       'Dieses Passwort ist zu leicht zu erraten (es steht in Listen häufiger Passwörter oder folgt einem einfachen Muster). Wählen Sie zum Beispiel mehrere unzusammenhängende Wörter.',

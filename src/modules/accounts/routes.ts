@@ -55,16 +55,14 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext): void {
         : q['passwort'] === '1'
           ? 'Ihr Passwort ist gespeichert. Bitte melden Sie sich an.'
           : undefined;
-    reply
-      .type(html)
-      .send(
-        loginPage(req.page, {
-          email: '',
-          weiter: safeNext(q['weiter']),
-          oidc,
-          ...(notice ? { notice } : {}),
-        }),
-      );
+    reply.type(html).send(
+      loginPage(req.page, {
+        email: '',
+        weiter: safeNext(q['weiter']),
+        oidc,
+        ...(notice ? { notice } : {}),
+      }),
+    );
   });
 
   app.post(
