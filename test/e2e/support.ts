@@ -56,14 +56,11 @@ export interface PageProblems {
 export async function watchPage(page: Page): Promise<PageProblems> {
   const problems: PageProblems = { csp: [], errors: [], console: [] };
   await page.exposeFunction('__reportCspViolation', (text: string) => problems.csp.push(text));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      const report = (window as unknown as { __reportCspViolation: (t: string) => void })
-        .__reportCspViolation;
-      void report(
-        `${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} in ${e.sourceFile}:${e.lineNumber}`,
-      );
-    });
+  // As a string: functions compiled by tsx carry helpers that do not exist in the page.
+  await page.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', function (e) {
+      window.__reportCspViolation(e.violatedDirective + ' blocked ' + (e.blockedURI || '(inline)') + ' in ' + e.sourceFile + ':' + e.lineNumber);
+    });`,
   });
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
