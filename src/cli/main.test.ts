@@ -12,13 +12,18 @@ const dataDir = mkdtempSync(join(tmpdir(), 'sozialraum-cli-'));
 // Always the embedded engine in its own folder, so the CLI test never writes to a shared server.
 const env = { ...process.env, SOZIALRAUM_DATA_DIR: dataDir, DATABASE_URL: '' };
 
-function run(...args: string[]) {
+function runWith(input: string, ...args: string[]) {
   const r = spawnSync(process.execPath, [bin, ...args], {
     env,
+    input,
     encoding: 'utf8',
     timeout: 120_000,
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function run(...args: string[]) {
+  return runWith('', ...args);
 }
 
 test('create a system, dry-run and import a file, list it; errors have reliable exit codes', () => {
@@ -77,4 +82,54 @@ test('create a system, dry-run and import a file, list it; errors have reliable 
   assert.equal(ok.code, 0, ok.err);
   const list = run('areas', 'list');
   assert.match(list.out, /^probe\t1\tstadt\tProbe$/m);
+});
+
+test('create the first admin from the CLI; back up and restore with confirmation', () => {
+  const weak = runWith(
+    'passwort12345\n',
+    'users',
+    'create-admin',
+    '--email',
+    'admin@example.org',
+    '--name',
+    'Admin',
+  );
+  assert.equal(weak.code, 2);
+  assert.match(weak.err, /zu leicht zu erraten/);
+  const ok = runWith(
+    'Halde Haniel Bottrop 2018\n',
+    'users',
+    'create-admin',
+    '--email',
+    'admin@example.org',
+    '--name',
+    'Admin',
+  );
+  assert.equal(ok.code, 0, ok.err);
+  assert.match(ok.out, /Administrationskonto admin@example.org/);
+  const again = runWith(
+    'Halde Haniel Bottrop 2018\n',
+    'users',
+    'create-admin',
+    '--email',
+    'admin@example.org',
+    '--name',
+    'Admin',
+  );
+  assert.equal(again.code, 5);
+
+  const file = join(dataDir, 'sicherung.gz');
+  const backup = run('backup', file);
+  assert.equal(backup.code, 0, backup.err);
+  assert.match(backup.out, /Zeilen aus \d+ Tabellen/);
+  const unconfirmed = run('restore', file);
+  assert.equal(unconfirmed.code, 2);
+  assert.match(unconfirmed.err, /--yes/);
+  const restored = run('restore', file, '--yes');
+  assert.equal(restored.code, 0, restored.err);
+  assert.match(restored.out, /^users\t1\t[0-9a-f]{32}$/m);
+  assert.match(restored.out, /Zeilen und Prüfsummen stimmen/);
+  const broken = join(dataDir, 'kaputt.gz');
+  writeFileSync(broken, 'keine Sicherung');
+  assert.equal(run('restore', broken, '--yes').code, 2);
 });

@@ -5,6 +5,7 @@ import { AppError, formatDetail } from '../core/errors.ts';
 import { loadConfig } from '../server/config.ts';
 import { openConfiguredDatabase, seedAll, startServer } from '../server/start.ts';
 import { schemaVersion } from '../db/migrate.ts';
+import { backupDatabase, restoreDatabase } from '../db/backup.ts';
 import {
   importAreas,
   listAreaSystems,
@@ -85,6 +86,41 @@ function buildProgram(): Command {
         } finally {
           progress.stop();
         }
+      }),
+    );
+
+  program
+    .command('backup <file>')
+    .description(
+      'sichert alle Daten in eine Datei (gzip; enthält Passwort-Hashes: sicher aufbewahren)',
+    )
+    .action((file: string) =>
+      withDatabase(async (database) => {
+        const s = await backupDatabase(database, file);
+        console.log(
+          `${s.file}: ${s.rows} Zeilen aus ${s.tables.length} Tabellen, ${(s.bytes / 1e6).toFixed(2)} MB (${database.engine}, Schema ${s.migrations.version})`,
+        );
+      }),
+    );
+
+  program
+    .command('restore <file>')
+    .description(
+      'ersetzt ALLE Daten durch die Sicherung (alles oder nichts; prüft Zeilen und Prüfsummen)',
+    )
+    .option('--yes', 'ja, alle vorhandenen Daten ersetzen')
+    .action((file: string, o: { yes?: boolean }) =>
+      withDatabase(async (database) => {
+        if (!o.yes)
+          throw new AppError(
+            'invalid_input',
+            'Die Wiederherstellung ersetzt alle Daten. Bestätigen Sie mit --yes.',
+          );
+        const s = await restoreDatabase(database, file);
+        for (const t of s.tables) console.log(`${t.table}\t${t.rows}\t${t.checksum}`);
+        console.log(
+          `Wiederhergestellt: ${s.rows} Zeilen aus ${s.tables.length} Tabellen (Sicherung vom ${s.createdAt}, ${s.sourceEngine} → ${database.engine}); Zeilen und Prüfsummen stimmen.`,
+        );
       }),
     );
 

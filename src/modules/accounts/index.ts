@@ -1,12 +1,16 @@
-// Manifest of the accounts module: sign-in, sessions, roles, staff administration, audit log.
+// Manifest of the accounts module: sign-in (password and single sign-on), sessions, roles, staff administration, audit log.
 import type { ModuleManifest } from '../../core/module.ts';
 import { accountsRoutes } from './routes.ts';
+import { oidcRoutes } from './oidc.routes.ts';
 import { seedDepartments } from './seed.ts';
 import { actorForToken, sessionCookie } from './sessions.ts';
 
 export const accountsModule: ModuleManifest = {
   name: 'accounts',
-  routes: accountsRoutes,
+  routes: (app, ctx) => {
+    accountsRoutes(app, ctx);
+    oidcRoutes(app, ctx);
+  },
   seed: (ctx) => seedDepartments(ctx.database),
   authenticate: (req, ctx) => actorForToken(ctx.database, req.cookies[sessionCookie]),
 };
