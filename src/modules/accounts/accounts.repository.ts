@@ -198,3 +198,25 @@ export async function listAudit(db: Db, limit = 200, before?: number) {
     .orderBy(desc(auditLog.id))
     .limit(limit);
 }
+
+/** The `after` state of the newest audit entry of an action on an entity. */
+export async function lastAuditAfter(
+  db: Db,
+  entity: string,
+  entityId: string,
+  action: string,
+): Promise<unknown> {
+  const [row] = await db
+    .select({ after: auditLog.after })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.entity, entity),
+        eq(auditLog.entityId, entityId),
+        eq(auditLog.action, action),
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(1);
+  return row?.after ?? null;
+}

@@ -2,11 +2,9 @@
 // environment, cached discovery, and the sign-in use case that finds, links or creates the user and
 // synchronises the role grants the provider asserts.
 import * as client from 'openid-client';
-import { and, desc, eq } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
 import { roles, type Role, type RoleGrant } from '../../core/policy.ts';
 import type { Database, Db } from '../../db/client.ts';
-import { auditLog } from '../../db/schema/index.ts';
 import * as repo from './accounts.repository.ts';
 import { audit } from './audit.ts';
 import { emailSchema } from './schema.ts';
@@ -172,19 +170,8 @@ export const oidcGrantsAction = 'user.grants.oidc';
  * column, so this is read from the audit trail, which records every synchronisation.
  */
 async function lastProviderGrants(db: Db, userId: number): Promise<RoleGrant[]> {
-  const [row] = await db
-    .select({ after: auditLog.after })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.entity, 'user'),
-        eq(auditLog.entityId, String(userId)),
-        eq(auditLog.action, oidcGrantsAction),
-      ),
-    )
-    .orderBy(desc(auditLog.id))
-    .limit(1);
-  const grants = (row?.after as { oidcGrants?: RoleGrant[] } | null)?.oidcGrants;
+  const after = await repo.lastAuditAfter(db, 'user', String(userId), oidcGrantsAction);
+  const grants = (after as { oidcGrants?: RoleGrant[] } | null)?.oidcGrants;
   return Array.isArray(grants) ? grants : [];
 }
 
