@@ -40,6 +40,8 @@ export interface AppOptions {
   cookieSecret?: string;
   logLevel?: string;
   mailer?: Mailer;
+  /** Addresses exempt from rate limits (browser tests that act as many users from one address). */
+  rateLimitAllowList?: string[];
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits, logs). */
   trustProxy?: boolean;
   /** Base URL for links in mails; otherwise taken from the request. */
@@ -89,6 +91,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('routeTable', routes);
   await registerSecurity(app, {
     secureCookies: opts.secureCookies ?? false,
+    ...(opts.rateLimitAllowList ? { rateLimitAllowList: opts.rateLimitAllowList } : {}),
     ...(opts.cookieSecret ? { cookieSecret: opts.cookieSecret } : {}),
   });
   await app.register(formbody);

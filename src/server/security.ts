@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 
 export async function registerSecurity(
   app: FastifyInstance,
-  opts: { secureCookies: boolean; cookieSecret?: string },
+  opts: { secureCookies: boolean; cookieSecret?: string; rateLimitAllowList?: string[] },
 ): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -44,7 +44,6 @@ export async function registerSecurity(
       (req.body as Record<string, string> | undefined)?.['_csrf'] ??
       (req.headers['x-csrf-token'] as string | undefined),
   });
-  await app.register(rateLimit, {
-    global: false,
-  });
+  // Limits are declared per route (login, reset, forms, lookups); addresses listed here are exempt.
+  await app.register(rateLimit, { global: false, allowList: opts.rateLimitAllowList ?? [] });
 }

@@ -20,7 +20,12 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  options: { seed?: boolean; listen?: boolean; mailer?: Mailer } = {},
+  options: {
+    seed?: boolean;
+    listen?: boolean;
+    mailer?: Mailer;
+    rateLimitAllowList?: string[];
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'sozialraum-app-'));
@@ -37,6 +42,7 @@ export async function createTestApp(
     dataDir,
     cookieSecret: 'test-secret-of-sufficient-length-0123456789',
     ...(options.mailer ? { mailer: options.mailer } : {}),
+    ...(options.rateLimitAllowList ? { rateLimitAllowList: options.rateLimitAllowList } : {}),
   });
   let url = '';
   if (options.listen) url = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -16,13 +16,17 @@ import {
 import { areaGeometry, listAreaSystems, viewArea, viewLevelMap, viewSystem } from './view-areas.ts';
 
 const policy = (name: keyof typeof areasPolicy) => ({ config: { policy: areasPolicy[name] } });
+/** Point lookups run geometry tests: limited per address like a search. */
+const lookupLimit = {
+  config: { policy: areasPolicy.lookupPoint, rateLimit: { max: 120, timeWindow: '1 minute' } },
+};
 
 export function areasRoutes(app: FastifyInstance, { database }: AppContext): void {
   app.get('/gebiete', policy('viewSystems'), async (req, reply) => {
     reply.type('text/html').send(systemsPage(req.page, await listAreaSystems(database)));
   });
 
-  app.get('/gebiete/punkt', policy('lookupPoint'), async (req, reply) => {
+  app.get('/gebiete/punkt', lookupLimit, async (req, reply) => {
     const q = lookupQuerySchema.parse(req.query);
     reply
       .type('text/html')
@@ -62,7 +66,7 @@ export function areasRoutes(app: FastifyInstance, { database }: AppContext): voi
     }));
   });
 
-  app.get('/api/v1/areas/lookup', policy('lookupPoint'), async (req) => {
+  app.get('/api/v1/areas/lookup', lookupLimit, async (req) => {
     const q = lookupQuerySchema.parse(req.query);
     return { lat: q.lat, lon: q.lon, areas: await lookupPoint(database, q.lon, q.lat, q.system) };
   });

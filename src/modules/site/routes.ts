@@ -52,7 +52,10 @@ export function siteRoutes(app: FastifyInstance, { database }: AppContext): void
 
   app.post(
     '/barriere-melden',
-    { ...policy('reportBarrier'), preHandler: app.csrfProtection },
+    {
+      config: { policy: sitePolicy.reportBarrier, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      preHandler: app.csrfProtection,
+    },
     async (req, reply) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const values = {
