@@ -280,3 +280,30 @@ test('admins change roles and lock accounts; the audit log and its CSV export sh
   });
   assert.match(page.body, /user\.grant\.add/);
 });
+
+test('admins add and rename departments; bad input is refused in German; both are audited', async () => {
+  const f = await form('/verwaltung/fachbereiche', admin);
+  assert.match(f.page.body, /Kommunales Integrationszentrum/);
+  const bad = await post('/verwaltung/fachbereiche', { id: 'Nicht gültig!', name: '' }, f);
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /Kleinbuchstaben/);
+  assert.equal(
+    (await post('/verwaltung/fachbereiche', { id: 'wohnen', name: 'Wohnen' }, f)).statusCode,
+    303,
+  );
+  assert.equal(
+    (await post('/verwaltung/fachbereiche', { id: 'wohnen', name: 'Wohnen und Quartiere' }, f))
+      .statusCode,
+    303,
+  );
+  const page = await t.app.inject({
+    method: 'GET',
+    url: '/verwaltung/fachbereiche',
+    headers: { cookie: admin },
+  });
+  assert.match(page.body, /Wohnen und Quartiere/);
+  const actions = (await listAudit(t.database.db))
+    .filter((a) => a.entity === 'department')
+    .map((a) => a.action);
+  assert.deepEqual(actions, ['department.rename', 'department.create']);
+});

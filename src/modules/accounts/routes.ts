@@ -19,6 +19,8 @@ import {
 } from './presenters/sign-in-pages.tsx';
 import { adminHomePage, auditPage, userPage, usersPage } from './presenters/admin-pages.tsx';
 import { toCsv } from './csv.ts';
+import { saveDepartment } from './manage-departments.ts';
+import { departmentsPage } from './presenters/departments-page.tsx';
 
 const html = 'text/html; charset=utf-8';
 const policy = (name: keyof typeof accountsPolicy) => ({
@@ -209,6 +211,11 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext): void {
           label: 'Benutzer',
           text: 'Konten, Rollen und Fachbereiche, Einladungen',
         },
+        {
+          href: '/verwaltung/fachbereiche',
+          label: 'Fachbereiche',
+          text: 'die Fachbereiche des Organisationsteams',
+        },
         { href: '/verwaltung/protokoll', label: 'Protokoll', text: 'wer hat wann was geändert' },
         {
           href: '/verwaltung/barrieren',
@@ -360,6 +367,35 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext): void {
         throw e;
       }
       return reply.redirect(`/verwaltung/benutzer/${id}`, 303);
+    },
+  );
+
+  app.get('/verwaltung/fachbereiche', policy('administerUsers'), async (req, reply) => {
+    reply
+      .type(html)
+      .send(
+        departmentsPage(req.page, {
+          departments: await repo.listDepartments(database.db),
+          errors: [],
+        }),
+      );
+  });
+
+  app.post(
+    '/verwaltung/fachbereiche',
+    { ...policy('administerUsers'), preHandler: csrf(app) },
+    async (req, reply) => {
+      try {
+        await saveDepartment(database, req.actor!, req.body, req.ip);
+      } catch (e) {
+        if (!(e instanceof ZodError)) throw e;
+        const departments = await repo.listDepartments(database.db);
+        return reply
+          .code(400)
+          .type(html)
+          .send(departmentsPage(req.page, { departments, errors: zodDetails(e) }));
+      }
+      return reply.redirect('/verwaltung/fachbereiche', 303);
     },
   );
 
