@@ -2,6 +2,7 @@
 import type { ModuleManifest } from '../../core/module.ts';
 import { accountsRoutes } from './routes.ts';
 import { oidcRoutes } from './oidc.routes.ts';
+import { adminRoutes } from './admin.routes.ts';
 import { seedDepartments } from './seed.ts';
 import { actorForToken, sessionCookie } from './sessions.ts';
 
@@ -10,6 +11,7 @@ export const accountsModule: ModuleManifest = {
   routes: (app, ctx) => {
     accountsRoutes(app, ctx);
     oidcRoutes(app, ctx);
+    adminRoutes(app, ctx);
   },
   seed: (ctx) => seedDepartments(ctx.database),
   authenticate: (req, ctx) => actorForToken(ctx.database, req.cookies[sessionCookie]),
