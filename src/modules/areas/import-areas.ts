@@ -59,7 +59,7 @@ function prepare(
   problems: ErrorDetail[],
 ): PreparedArea[] {
   const byCode = new Map<string, PreparedArea>();
-  const fields = features[0] ? Object.keys(features[0].properties) : [];
+  const fields = [...new Set(features.flatMap((f) => Object.keys(f.properties)))];
   for (const field of [m.codeField, m.nameField, m.parentField, m.populationField]) {
     if (field && features.length > 0 && !fields.includes(field)) {
       problems.push({

@@ -7,5 +7,8 @@ export function parseCount(raw: unknown): ParsedCount {
   if (text === '–' || text === '-' || text === '—') return { ok: true, value: 0 };
   const digits = text.replace(/[.\s\u00a0\u202f]/g, '');
   if (!/^\d+$/.test(digits)) return { ok: false };
-  return { ok: true, value: Number(digits) };
+  const value = Number(digits);
+  // Counts are stored as PostgreSQL integer.
+  if (value > 2_147_483_647) return { ok: false };
+  return { ok: true, value };
 }

@@ -29,14 +29,32 @@ export function geometryProblem(geometry: Geometry): string | undefined {
       const last = ring[ring.length - 1]!;
       if (first[0] !== last[0] || first[1] !== last[1])
         return `${where}: Ring ist nicht geschlossen.`;
+      if (ringArea(ring) === 0)
+        return `${where}: Ring hat keine Fläche (Punkte gleich oder auf einer Linie).`;
     }
   }
   return undefined;
 }
 
+/** Twice the signed planar area of a ring (shoelace); zero for degenerate rings. */
+function ringArea(ring: Position[]): number {
+  let sum = 0;
+  for (let i = 0; i + 1 < ring.length; i++)
+    sum += ring[i]![0]! * ring[i + 1]![1]! - ring[i + 1]![0]! * ring[i]![1]!;
+  return sum;
+}
+
 /** Problem if coordinates are not plausible WGS84 lon/lat (a projected file without projection). */
 export function wgs84Problem(geometry: AreaGeometry): string | undefined {
   const [minX, minY, maxX, maxY] = turfBbox(geometry);
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  if (
+    polygons.some((rings) =>
+      rings.some((ring) => ring.some((p) => !Number.isFinite(p[0]) || !Number.isFinite(p[1]))),
+    )
+  ) {
+    return 'Koordinaten lassen sich nicht nach WGS84 umrechnen (außerhalb des Gültigkeitsbereichs der Projektion).';
+  }
   if (minX < -180 || maxX > 180 || minY < -90 || maxY > 90) {
     return `Koordinaten (${minX.toFixed(0)}, ${minY.toFixed(0)}) liegen nicht in WGS84 (Längengrad/Breitengrad): Die Projektion fehlt oder ist falsch.`;
   }

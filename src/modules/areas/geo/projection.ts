@@ -67,12 +67,16 @@ export type Position = number[];
 export type Reproject = (p: Position) => Position;
 
 /** A function that maps a position from the given CRS to WGS84 lon/lat. */
-export function reprojector(crs: string): Reproject | undefined {
+export function reprojector(crs: string, file?: string): Reproject | undefined {
   if (crs === 'EPSG:4326' || crs === 'EPSG:4258') return undefined;
   const def = definitions[crs];
   if (!def) {
     throw new AppError('import_invalid', `Projektion ${crs} wird nicht unterstützt`, [
-      { message: `Unterstützt: ${supportedCrs.join(', ')}` },
+      {
+        ...(file ? { file } : {}),
+        field: 'crs',
+        message: `Unterstützt: ${supportedCrs.join(', ')}`,
+      },
     ]);
   }
   const converter = proj4(crs, 'EPSG:4326');

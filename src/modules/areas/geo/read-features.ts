@@ -47,27 +47,46 @@ function explicitCrs(value: string | undefined, file: string): string | undefine
   return crs;
 }
 
+/** PostgreSQL text cannot hold NUL; some .dbf writers pad fields with it. */
+const NUL = new RegExp(String.fromCharCode(0), 'g');
+function withoutNul(properties: Record<string, unknown>): Record<string, unknown> {
+  const clean: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(properties))
+    clean[k.replace(NUL, '')] = typeof v === 'string' ? v.replace(NUL, '') : v;
+  return clean;
+}
+
 /** Reprojects and checks every geometry; problems are collected per feature. */
 function finish(
   file: string,
   crs: string,
-  raw: { properties: Record<string, unknown>; geometry: Geometry | null }[],
+  raw: { properties: Record<string, unknown>; geometry: Geometry | null | unknown }[],
 ): ReadResult {
-  const reproject = reprojector(crs);
+  const reproject = reprojector(crs, file);
   const problems: ErrorDetail[] = [];
   const features: SourceFeature[] = raw.map((f, i) => {
     const index = i + 1;
-    if (!f.geometry) return { index, properties: f.properties, geometry: null };
-    const problem = geometryProblem(f.geometry);
+    const properties = withoutNul(f.properties);
+    if (f.geometry === null) return { index, properties, geometry: null };
+    if (typeof f.geometry !== 'object' || Array.isArray(f.geometry)) {
+      problems.push({
+        file,
+        row: index,
+        field: 'geometry',
+        message: 'Die Geometrie ist kein GeoJSON-Objekt (nur null bedeutet „keine Grenze“).',
+      });
+      return { index, properties, geometry: null };
+    }
+    const problem = geometryProblem(f.geometry as Geometry);
     if (problem) {
       problems.push({ file, row: index, field: 'geometry', message: problem });
-      return { index, properties: f.properties, geometry: null };
+      return { index, properties, geometry: null };
     }
     let geometry = f.geometry as AreaGeometry;
     if (reproject) geometry = reprojectGeometry(geometry, reproject);
     const wgs = wgs84Problem(geometry);
     if (wgs) problems.push({ file, row: index, field: 'geometry', message: wgs });
-    return { index, properties: f.properties, geometry };
+    return { index, properties, geometry };
   });
   return { file, crs, features, problems };
 }
@@ -82,7 +101,7 @@ async function readGeoJson(path: string, options: ReadOptions): Promise<ReadResu
       { file, message: (e as Error).message },
     ]);
   }
-  const fc = data as {
+  const fc = (data && typeof data === 'object' ? data : {}) as {
     type?: unknown;
     features?: unknown;
     crs?: { properties?: { name?: unknown } };
@@ -106,7 +125,7 @@ async function readGeoJson(path: string, options: ReadOptions): Promise<ReadResu
       ]);
     crs = found;
   }
-  const raw: { properties: Record<string, unknown>; geometry: Geometry | null }[] = [];
+  const raw: { properties: Record<string, unknown>; geometry: unknown }[] = [];
   const problems: ErrorDetail[] = [];
   for (const [i, f] of (fc.features as unknown[]).entries()) {
     const feature = f as { type?: unknown; properties?: unknown; geometry?: unknown };
@@ -118,11 +137,7 @@ async function readGeoJson(path: string, options: ReadOptions): Promise<ReadResu
     const properties = (
       feature.properties && typeof feature.properties === 'object' ? feature.properties : {}
     ) as Record<string, unknown>;
-    const geometry =
-      feature.geometry && typeof feature.geometry === 'object'
-        ? (feature.geometry as Geometry)
-        : null;
-    raw.push({ properties, geometry });
+    raw.push({ properties, geometry: feature.geometry ?? null });
   }
   const result = finish(file, crs, raw);
   result.problems.unshift(...problems);
@@ -191,6 +206,10 @@ async function readShapefile(path: string, options: ReadOptions): Promise<ReadRe
 /** A list of areas without boundaries: one row per area, columns named by the field mapping. */
 async function readCsvList(path: string): Promise<ReadResult> {
   const { file, rows, problems } = await readCsvRows(path);
-  const features = rows.map((properties, i) => ({ index: i + 1, properties, geometry: null }));
+  const features = rows.map((properties, i) => ({
+    index: i + 1,
+    properties: withoutNul(properties),
+    geometry: null,
+  }));
   return { file, crs: 'EPSG:4326', features, problems };
 }
