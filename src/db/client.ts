@@ -45,6 +45,8 @@ pg.types.setTypeParser(1700, (v: string) => Number(v));
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle connection closed by the server (restart, terminate) must not end the process.
+    pool.on('error', (error) => console.error(`PostgreSQL-Verbindung getrennt: ${error.message}`));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       engine: 'postgres',
