@@ -1,5 +1,5 @@
 // All SQL of the areas module: systems, levels, areas, hierarchy walks and point lookup candidates.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { query, type Db } from '../../db/client.ts';
 import { areaLevels, areaSystems, areas } from '../../db/schema/index.ts';
 import type { Geometry } from 'geojson';
@@ -105,7 +105,18 @@ export async function upsertSystem(
   }
 }
 
+/** An area for its page: everything but the full geometry (which can be large), and whether it has one. */
 export async function findArea(db: Db, systemId: string, code: string) {
+  const { geometry: _full, ...columns } = getTableColumns(areas);
+  const [row] = await db
+    .select({ ...columns, hasGeometry: sql<boolean>`${areas.geometry} is not null` })
+    .from(areas)
+    .where(and(eq(areas.systemId, systemId), eq(areas.code, code)));
+  return row;
+}
+
+/** An area with its full geometry, for downloads. */
+export async function findAreaWithGeometry(db: Db, systemId: string, code: string) {
   const [row] = await db
     .select()
     .from(areas)

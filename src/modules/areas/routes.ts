@@ -13,7 +13,14 @@ import {
   mapQuerySchema,
   systemParamsSchema,
 } from './schema.ts';
-import { areaGeometry, listAreaSystems, viewArea, viewLevelMap, viewSystem } from './view-areas.ts';
+import {
+  areaGeometry,
+  levelShapes,
+  listAreaSystems,
+  viewArea,
+  viewLevelMap,
+  viewSystem,
+} from './view-areas.ts';
 
 const policy = (name: keyof typeof areasPolicy) => ({ config: { policy: areasPolicy[name] } });
 /** Point lookups run geometry tests: limited per address like a search. */
@@ -74,10 +81,10 @@ export function areasRoutes(app: FastifyInstance, { database }: AppContext): voi
   app.get('/api/v1/areas/:system/geojson', policy('viewMap'), async (req, reply) => {
     const { system } = systemParamsSchema.parse(req.params);
     const { level } = mapQuerySchema.parse(req.query);
-    const v = await viewLevelMap(database, system, level);
+    const shapes = await levelShapes(database, system, level);
     const collection: FeatureCollection = {
       type: 'FeatureCollection',
-      features: v.shapes.map((s): Feature => ({
+      features: shapes.map((s): Feature => ({
         type: 'Feature',
         id: s.id,
         properties: { code: s.code, name: s.name, level: s.levelKey, population: s.population },

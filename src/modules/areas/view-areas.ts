@@ -52,12 +52,18 @@ export async function viewArea(database: Database, systemId: string, code: strin
   return { system, area, level, childLevel, path, children, childShapes };
 }
 
-export async function viewLevelMap(database: Database, systemId: string, levelKey?: string) {
+/** The system and the asked level, or the first level with boundaries when none is asked. */
+async function systemLevel(database: Database, systemId: string, levelKey?: string) {
   const system = await requireSystem(database, systemId);
   let level = levelKey ? system.levels.find((l) => l.key === levelKey) : undefined;
   if (levelKey && !level)
     throw new AppError('not_found', `Die Ebene „${levelKey}“ gibt es in ${system.name} nicht.`);
   if (!level) level = (await firstDrawnLevel(database, system))?.level ?? system.levels[0]!;
+  return { system, level };
+}
+
+export async function viewLevelMap(database: Database, systemId: string, levelKey?: string) {
+  const { system, level } = await systemLevel(database, systemId, levelKey);
   const items = await repo.areasAtLevel(database.db, system.id, level.key);
   const shapes = await repo.displayGeometries(database.db, { systemId, levelKey: level.key });
   return { system, level, items, shapes };
@@ -65,7 +71,13 @@ export async function viewLevelMap(database: Database, systemId: string, levelKe
 
 export async function areaGeometry(database: Database, systemId: string, code: string) {
   await requireSystem(database, systemId);
-  const area = await repo.findArea(database.db, systemId, code);
+  const area = await repo.findAreaWithGeometry(database.db, systemId, code);
   if (!area) throw new AppError('not_found', `Das Gebiet „${code}“ gibt es nicht.`);
   return area;
+}
+
+/** Only the display geometries of a level, for the GeoJSON endpoint. */
+export async function levelShapes(database: Database, systemId: string, levelKey?: string) {
+  const { level } = await systemLevel(database, systemId, levelKey);
+  return repo.displayGeometries(database.db, { systemId, levelKey: level.key });
 }

@@ -280,7 +280,7 @@ export function areaPage(ctx: PageContext, v: AreaView): string {
                   {t('area.mapInteractive')}
                 </a>
               ) : null}{' '}
-              {area.geometry ? (
+              {area.hasGeometry ? (
                 <a
                   class="kern-link"
                   href={`/api/v1/areas/${system.id}/${encodeURIComponent(area.code)}/geojson`}
