@@ -1,4 +1,5 @@
 // Bounded concurrent load loops: in-process tasks (SQL baselines) and HTTP requests from a worker thread.
+import { measuredLoops, warmUp } from './bounded.ts';
 import { Worker } from 'node:worker_threads';
 import { settle } from './settle.ts';
 import { percentile } from './stats.ts';
@@ -45,29 +46,10 @@ export function summarise(samples: LoadSample[]): LoadResult {
 
 /** Runs `task` in `concurrency` loops in this thread until maxRequests or maxMs is reached. */
 export async function runLoad(task: () => Promise<unknown>, o: LoadOptions): Promise<LoadSample> {
-  let started = 0;
-  const warm = async () => {
-    while (started < o.warmup) {
-      started += 1;
-      await task();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(o.concurrency, o.warmup) }, warm));
+  const call = async () => void (await task());
+  await warmUp(call, o);
   await settle();
-  const latencies: number[] = [];
-  let issued = 0;
-  const t0 = performance.now();
-  const deadline = t0 + o.maxMs;
-  const loop = async () => {
-    while (issued < o.maxRequests && performance.now() < deadline) {
-      issued += 1;
-      const s = performance.now();
-      await task();
-      latencies.push(performance.now() - s);
-    }
-  };
-  await Promise.all(Array.from({ length: o.concurrency }, loop));
-  return { latencies, elapsedMs: performance.now() - t0, errors: 0 };
+  return { ...(await measuredLoops(call, o)), errors: 0 };
 }
 
 export interface HttpLoadOptions extends LoadOptions {
