@@ -154,7 +154,7 @@ export async function benchColdStartServer(
       }
     }
   } finally {
-    await admin(url, `drop database if exists ${templateName} with (force)`);
+    await admin(url, `drop database if exists ${templateName}`);
   }
   return [
     { label: 'CREATE DATABASE + migrate (baseline)', samples: fresh, isBaseline: true },

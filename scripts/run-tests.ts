@@ -81,13 +81,39 @@ const child = spawn(
     '--test',
     `--test-concurrency=${concurrency}`,
     '--test-reporter=spec',
+    '--test-timeout=600000',
     ...files,
   ],
   {
     stdio: 'inherit',
     env,
+    // Its own process group, so that the watchdog ends the runner and every test file process.
+    detached: true,
   },
 );
+// A test file whose process never exits (an open socket after a failed hook) would hold the runner
+// forever: after the limit, the whole group is ended and the run fails, naming the cause.
+const limitMinutes = Number(process.env['SOZIALRAUM_TEST_LIMIT_MINUTES'] ?? 30);
+const watchdog = setTimeout(() => {
+  console.error(
+    `Testlauf nach ${limitMinutes} Minuten abgebrochen: ein Testprozess endet nicht (offene Verbindung?).`,
+  );
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
+}, limitMinutes * 60_000);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // already gone
+    }
+  });
+}
 const code: number = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
+clearTimeout(watchdog);
 await dropTemplate(env);
 process.exit(code);

@@ -32,10 +32,15 @@ export async function createTestDatabase(): Promise<Database> {
     const close = database.close;
     database.close = async () => {
       await close();
+      // Plain DROP (not WITH FORCE): our own connections are closed, and PostgreSQL itself ends an
+      // autovacuum worker in the way; FORCE would need the right to signal other roles' backends.
       const dropper = new pg.Client({ connectionString: url });
       await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
+      try {
+        await dropper.query(`drop database if exists ${name}`);
+      } finally {
+        await dropper.end();
+      }
     };
     return database;
   }

@@ -65,7 +65,7 @@ async function createTarget(prefix: string): Promise<Target> {
       TRUST_PROXY: '1',
     },
     drop: async () => {
-      if (serverUrl) await admin((c) => c.query(`drop database if exists ${name} with (force)`));
+      if (serverUrl) await admin((c) => c.query(`drop database if exists ${name}`));
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
