@@ -2,3 +2,4 @@
 export * from './areas.ts';
 export * from './site.ts';
 export * from './accounts.ts';
+export * from './monitoring.ts';
