@@ -7,8 +7,11 @@ import { tmpdir } from 'node:os';
 import pg from 'pg';
 import { openDatabase } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { seedTestData } from '../src/server/testing.ts';
 
 const suite = process.argv[2] ?? 'unit';
+/** Optional further arguments: only test files whose path contains one of them. */
+const only = process.argv.slice(3);
 const roots = suite === 'e2e' ? ['test/e2e'] : ['src', 'test/integration'];
 
 function findTests(dir: string): string[] {
@@ -27,51 +30,73 @@ function findTests(dir: string): string[] {
   return found;
 }
 
-async function prepareTemplate(env: NodeJS.ProcessEnv): Promise<void> {
+async function admin(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Two templates: migrated and empty, and migrated with the example data the app tests seed. */
+async function prepareTemplates(env: NodeJS.ProcessEnv): Promise<void> {
+  const started = Date.now();
   const url = process.env['DATABASE_URL'];
   if (url) {
-    const name = `sozialraum_template_${process.pid}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name}`);
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: u.toString() });
-    await migrate(database);
-    await database.close();
-    env['SOZIALRAUM_TEST_TEMPLATE_DB'] = name;
-    console.log(`Testvorlage: PostgreSQL-Datenbank ${name}`);
+    for (const seeded of [false, true]) {
+      const name = `sozialraum_template${seeded ? '_seeded' : ''}_${process.pid}`;
+      await admin(url, `drop database if exists ${name}`);
+      await admin(url, `create database ${name}`);
+      const u = new URL(url);
+      u.pathname = `/${name}`;
+      const database = await openDatabase({ databaseUrl: u.toString() });
+      await migrate(database);
+      if (seeded) await seedTestData(database, mkdtempSync(join(tmpdir(), 'sozialraum-seed-')));
+      await database.close();
+      env[`SOZIALRAUM_TEST_TEMPLATE${seeded ? '_SEEDED' : ''}_DB`] = name;
+    }
+    console.log(`Testvorlagen auf PostgreSQL in ${Date.now() - started} ms`);
     return;
   }
+  const dir = mkdtempSync(join(tmpdir(), 'sozialraum-test-'));
   const database = await openDatabase({ dataDir: 'memory://' });
   await migrate(database);
-  const dump = await database.pglite!.dumpDataDir('none');
-  const file = join(mkdtempSync(join(tmpdir(), 'sozialraum-test-')), 'template.tar');
-  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  const dump = async (name: string) => {
+    const file = join(dir, name);
+    writeFileSync(
+      file,
+      Buffer.from(await (await database.pglite!.dumpDataDir('none')).arrayBuffer()),
+    );
+    return file;
+  };
+  env['SOZIALRAUM_TEST_TEMPLATE'] = await dump('template.tar');
+  await seedTestData(database, mkdtempSync(join(tmpdir(), 'sozialraum-seed-')));
+  env['SOZIALRAUM_TEST_TEMPLATE_SEEDED'] = await dump('template-seeded.tar');
   await database.close();
-  env['SOZIALRAUM_TEST_TEMPLATE'] = file;
-  console.log(`Testvorlage: PGlite-Abbild ${file}`);
+  console.log(`Testvorlagen (PGlite-Abbilder) in ${Date.now() - started} ms: ${dir}`);
 }
 
-async function dropTemplate(env: NodeJS.ProcessEnv): Promise<void> {
+async function dropTemplates(env: NodeJS.ProcessEnv): Promise<void> {
   const url = process.env['DATABASE_URL'];
-  const name = env['SOZIALRAUM_TEST_TEMPLATE_DB'];
-  if (!url || !name) return;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name}`);
-  await admin.end();
+  if (!url) return;
+  for (const key of ['SOZIALRAUM_TEST_TEMPLATE_DB', 'SOZIALRAUM_TEST_TEMPLATE_SEEDED_DB']) {
+    const name = env[key];
+    if (name) await admin(url, `drop database if exists ${name}`);
+  }
 }
 
-const files = roots.flatMap(findTests).sort();
+const files = roots
+  .flatMap(findTests)
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
 if (files.length === 0) {
   console.error(`Keine Tests gefunden in ${roots.join(', ')}`);
   process.exit(1);
 }
 const env = { ...process.env };
-await prepareTemplate(env);
+await prepareTemplates(env);
 const concurrency = suite === 'e2e' ? 1 : 2;
 const child = spawn(
   process.execPath,
@@ -115,5 +140,5 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 const code: number = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
 clearTimeout(watchdog);
-await dropTemplate(env);
+await dropTemplates(env);
 process.exit(code);

@@ -1,4 +1,4 @@
-// The `sozialraum` command: serve, db migrate, seed, areas list/import/create-system/lookup.
+// The `sozialraum` command: serve, db migrate, seed, backup/restore, areas, users; data and index (monitoring-commands.ts).
 import { Command, CommanderError, Option } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { AppError, formatDetail } from '../core/errors.ts';
@@ -16,6 +16,7 @@ import {
 import type { Database } from '../db/client.ts';
 import { progressReporter } from './progress.ts';
 import { readSecret } from './read-secret.ts';
+import { registerMonitoringCommands } from './monitoring-commands.ts';
 import { createUserWithPassword, seedDepartments } from '../modules/accounts/index.ts';
 
 /** Exit codes scripts can rely on. */
@@ -259,6 +260,7 @@ function buildProgram(): Command {
         console.log(`Administrationskonto ${user.email} (Nr. ${user.id}) angelegt.`);
       }),
     );
+  registerMonitoringCommands(program, withDatabase);
   return program;
 }
 

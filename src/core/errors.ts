@@ -26,6 +26,8 @@ export interface ErrorDetail {
   /** Where the problem is: file, feature or row number, field. */
   file?: string;
   row?: number;
+  /** What `row` counts: a line of a table file, or an object (feature) of a geodata file. */
+  unit?: 'Zeile' | 'Objekt';
   field?: string;
   message: string;
 }
@@ -50,7 +52,7 @@ export class AppError extends Error {
 export function formatDetail(d: ErrorDetail): string {
   const where = [
     d.file,
-    d.row !== undefined ? `Objekt ${d.row}` : undefined,
+    d.row !== undefined ? `${d.unit ?? 'Objekt'} ${d.row}` : undefined,
     d.field ? `Feld „${d.field}“` : undefined,
   ]
     .filter(Boolean)

@@ -6,9 +6,23 @@ import pg from 'pg';
 import { openDatabase, type Database } from './client.ts';
 import { migrate } from './migrate.ts';
 
-/** Environment set by scripts/run-tests.ts: a PGlite dump, or a template database on the server. */
-const templateFile = process.env['SOZIALRAUM_TEST_TEMPLATE'];
-const templateDb = process.env['SOZIALRAUM_TEST_TEMPLATE_DB'];
+/**
+ * Environment set by scripts/run-tests.ts: a PGlite dump, or a template database on the server —
+ * one migrated and empty, one also seeded with the shipped example data (Oberhausen, Berlin).
+ */
+function templates(seeded: boolean) {
+  const suffix = seeded ? '_SEEDED' : '';
+  return {
+    file: process.env[`SOZIALRAUM_TEST_TEMPLATE${suffix}`],
+    db: process.env[`SOZIALRAUM_TEST_TEMPLATE${suffix}_DB`],
+  };
+}
+
+/** Whether a seeded template is prepared for this run (otherwise callers seed themselves). */
+export function hasSeededTemplate(): boolean {
+  const t = templates(true);
+  return process.env['DATABASE_URL'] ? Boolean(t.db) : Boolean(t.file && existsSync(t.file));
+}
 
 function withDatabaseName(url: string, name: string): string {
   const u = new URL(url);
@@ -16,8 +30,13 @@ function withDatabaseName(url: string, name: string): string {
   return u.toString();
 }
 
-/** A migrated, empty database of its own for one test file; close() drops it. */
-export async function createTestDatabase(): Promise<Database> {
+/**
+ * A migrated database of its own for one test file; close() drops it. With `seeded` it is a clone
+ * of the seeded template when the run prepared one (see hasSeededTemplate).
+ */
+export async function createTestDatabase(options: { seeded?: boolean } = {}): Promise<Database> {
+  const seeded = options.seeded === true && hasSeededTemplate();
+  const { file: templateFile, db: templateDb } = templates(seeded);
   const url = process.env['DATABASE_URL'];
   if (url) {
     const name = `sozialraum_test_${randomBytes(6).toString('hex')}`;

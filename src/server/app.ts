@@ -24,6 +24,9 @@ import type { PageContext } from '../ui/page.ts';
 import { errorPage } from '../modules/site/index.ts';
 import { modules } from './modules.ts';
 import { registerSecurity } from './security.ts';
+import multipart from '@fastify/multipart';
+import { openApiDocument } from './openapi.ts';
+import { uploadLimitBytes } from '../core/upload.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -61,7 +64,8 @@ function negotiateLocale(req: FastifyRequest): Locale {
   return defaultLocale;
 }
 
-const wantsJson = (req: FastifyRequest) => req.url.startsWith('/api/') || req.url === '/healthz';
+const wantsJson = (req: FastifyRequest) =>
+  req.url.startsWith('/api/') || req.url.startsWith('/ogc') || req.url === '/healthz';
 
 const statusMessage: Partial<Record<number, MessageKey>> = {
   400: 'error.invalid',
@@ -95,6 +99,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ...(opts.cookieSecret ? { cookieSecret: opts.cookieSecret } : {}),
   });
   await app.register(formbody);
+  // Uploads: parsed only inside the handlers that accept them (after the policy check), within limits.
+  await app.register(multipart, {
+    limits: { fileSize: uploadLimitBytes, files: 1, fields: 30, parts: 32, fieldSize: 100_000 },
+  });
   await app.register(fastifyStatic, {
     root: join(root, 'public'),
     prefix: '/assets/',
@@ -134,7 +142,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       locale,
       t: translator(locale),
       path: req.url.split('?')[0] ?? '/',
-      user: actor ? { displayName: actor.displayName, isAdmin: hasRole(actor, 'admin') } : null,
+      user: actor
+        ? {
+            displayName: actor.displayName,
+            isAdmin: hasRole(actor, 'admin'),
+            isStatistician: hasRole(actor, 'statistician') || hasRole(actor, 'admin'),
+          }
+        : null,
     };
     let token: string | undefined;
     Object.defineProperty(page, 'csrfToken', {
@@ -209,6 +223,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   for (const m of modules) await app.register(async (scope) => m.routes(scope, ctx));
+
+  app.get('/api/openapi.json', { config: { policy: 'public' } }, async () => openApiDocument);
 
   app.get('/healthz', { config: { policy: 'public' } }, async () => {
     const version = await schemaVersion(opts.database);

@@ -35,6 +35,19 @@ const queryNames = [
   'abgemeldet',
   'eingeladen',
   'passwort',
+  'indikator',
+  'zeitraum',
+  'ebene',
+  'klassen',
+  'anzahl',
+  'grenzen',
+  'gebiete',
+  'sortierung',
+  'vorschau',
+  'format',
+  'dezimalkomma',
+  'limit',
+  'offset',
 ];
 // Echoing the (escaped) input is fine; database errors, hashes and stack traces are not.
 const leaks = /syntax error|PostgresError|pg_catalog|\$argon2|at .*\.ts:\d+|stack/i;

@@ -3,5 +3,11 @@ import type { ModuleManifest } from '../core/module.ts';
 import { siteModule } from '../modules/site/index.ts';
 import { areasModule } from '../modules/areas/index.ts';
 import { accountsModule } from '../modules/accounts/index.ts';
+import { monitoringModule } from '../modules/monitoring/index.ts';
 
-export const modules: ModuleManifest[] = [accountsModule, siteModule, areasModule];
+export const modules: ModuleManifest[] = [
+  accountsModule,
+  siteModule,
+  areasModule,
+  monitoringModule,
+];

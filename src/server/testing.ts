@@ -4,12 +4,20 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from '../db/client.ts';
-import { createTestDatabase } from '../db/testing.ts';
+import { createTestDatabase, hasSeededTemplate } from '../db/testing.ts';
 import { buildApp } from './app.ts';
 import { seedAll } from './start.ts';
 import { loadConfig } from './config.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { seedDepartments } from '../modules/accounts/index.ts';
+
+/** The shipped example data the tests use; the large Germany set is left out (it has its own test). */
+export async function seedTestData(database: Database, dataDir: string): Promise<void> {
+  await seedAll(database, { ...loadConfig({}), dataDir }, { only: testSeedSystems });
+  await seedDepartments(database);
+}
+
+export const testSeedSystems = ['oberhausen', 'berlin-lor-2021'];
 
 export interface TestApp {
   app: FastifyInstance;
@@ -27,15 +35,10 @@ export async function createTestApp(
     rateLimitAllowList?: string[];
   } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const fromTemplate = options.seed === true && hasSeededTemplate();
+  const database = await createTestDatabase({ seeded: fromTemplate });
   const dataDir = mkdtempSync(join(tmpdir(), 'sozialraum-app-'));
-  // The large Germany data set is left out: it adds 15 s per test file and has its own test.
-  if (options.seed)
-    await seedAll(
-      database,
-      { ...loadConfig({}), dataDir },
-      { only: ['oberhausen', 'berlin-lor-2021'] },
-    );
+  if (options.seed && !fromTemplate) await seedTestData(database, dataDir);
   await seedDepartments(database);
   const app = await buildApp({
     database,

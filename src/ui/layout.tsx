@@ -15,6 +15,7 @@ export interface LayoutProps {
 
 const nav: { href: string; label: MessageKey }[] = [
   { href: '/', label: 'nav.home' },
+  { href: '/monitoring', label: 'nav.monitoring' },
   { href: '/gebiete', label: 'nav.areas' },
   { href: '/leichte-sprache', label: 'nav.easy' },
 ];
@@ -46,6 +47,7 @@ function Layout({ ctx, title, children, scripts = [], styles = [] }: LayoutProps
         {styles.map((href) => (
           <link rel="stylesheet" href={href} />
         ))}
+        <link rel="stylesheet" href="/assets/charts.css" />
         <link rel="stylesheet" href="/assets/app.css" />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         {scripts.map((src) => (
@@ -74,6 +76,13 @@ function Layout({ ctx, title, children, scripts = [], styles = [] }: LayoutProps
                   <a class="kern-link" href="/konto">
                     {`${t('nav.account')}: ${ctx.user.displayName}`}
                   </a>{' '}
+                  {ctx.user.isStatistician ? (
+                    <>
+                      <a class="kern-link" href="/verwaltung/daten">
+                        {t('nav.data')}
+                      </a>{' '}
+                    </>
+                  ) : null}
                   {ctx.user.isAdmin ? (
                     <>
                       <a class="kern-link" href="/verwaltung">

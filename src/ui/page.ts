@@ -9,5 +9,5 @@ export interface PageContext {
   /** CSRF token for forms on this page. */
   csrfToken?: string | undefined;
   /** The signed-in user, for the header; null for visitors. */
-  user?: { displayName: string; isAdmin: boolean } | null;
+  user?: { displayName: string; isAdmin: boolean; isStatistician?: boolean } | null;
 }

@@ -1,6 +1,7 @@
 // Server-rendered SVG map (d3-geo paths): works without JavaScript, prints well; the table carries the data.
 import { geoPath, geoTransform } from 'd3-geo';
 import type { Geometry } from 'geojson';
+import type preact from 'preact';
 
 export interface MapShape {
   id: string;
@@ -9,6 +10,12 @@ export interface MapShape {
   geometry: Geometry;
   /** Drawn as the frame around the others (the area itself). */
   outline?: boolean;
+  /** Choropleth colour (a presentation attribute, allowed under the strict CSP). */
+  fill?: string;
+  /** Hatched: a value exists but is withheld, or there is none (see MissingPatterns). */
+  pattern?: 'suppressed' | 'missing';
+  /** Drawn on top with a strong border: the area a page is about. */
+  highlight?: boolean;
 }
 
 export interface SvgMapProps {
@@ -40,7 +47,13 @@ function bounds(shapes: MapShape[]): [number, number, number, number] {
  * Projects lon/lat onto the plane with the cosine of the mean latitude (equirectangular):
  * accurate enough at city and country scale, and planar, so ring winding cannot invert a shape.
  */
-export function SvgMap({ shapes, title, width = 640, height = 480 }: SvgMapProps) {
+export function SvgMap({
+  shapes,
+  title,
+  width = 640,
+  height = 480,
+  defs,
+}: SvgMapProps & { defs?: preact.ComponentChildren }) {
   if (shapes.length === 0) return null;
   const [minX, minY, maxX, maxY] = bounds(shapes);
   const k = Math.cos((((minY + maxY) / 2) * Math.PI) / 180);
@@ -71,10 +84,18 @@ export function SvgMap({ shapes, title, width = 640, height = 480 }: SvgMapProps
       preserveAspectRatio="xMidYMid meet"
     >
       <title id={titleId}>{title}</title>
-      {shapes.map((s) => {
+      {defs}
+      {[...shapes.filter((s) => !s.highlight), ...shapes.filter((s) => s.highlight)].map((s) => {
         const d = path(s.geometry as Parameters<typeof path>[0]) ?? '';
+        const cls = s.outline
+          ? 'area-map__outline'
+          : `area-map__area${s.highlight ? ' area-map__area--highlight' : ''}${s.fill || s.pattern ? ' area-map__area--filled' : ''}`;
+        // Pattern ids as defined by <MissingPatterns idPrefix="muster" /> in map-legend.tsx.
+        const fill = s.pattern
+          ? `url(#muster-${s.pattern === 'suppressed' ? 'geheim' : 'keine-daten'})`
+          : s.fill;
         const shape = (
-          <path d={d} class={s.outline ? 'area-map__outline' : 'area-map__area'}>
+          <path d={d} class={cls} fill={fill}>
             <title>{s.name}</title>
           </path>
         );

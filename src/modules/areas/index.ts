@@ -13,7 +13,7 @@ export const areasModule: ModuleManifest = {
 export { importAreas, type ImportSummary } from './import-areas.ts';
 export { importPopulation } from './import-population.ts';
 export { upsertAreaSystem } from './upsert-area-system.ts';
-export { listAreaSystems } from './view-areas.ts';
+export { listAreaSystems, displayShapes } from './view-areas.ts';
 export { lookupPoint } from './lookup-point.ts';
 export { seedManifests, seedOne, dataRoot } from './seed.ts';
 export { fieldMappingSchema, areaSystemSchema } from './schema.ts';

@@ -81,3 +81,13 @@ export async function levelShapes(database: Database, systemId: string, levelKey
   const { level } = await systemLevel(database, systemId, levelKey);
   return repo.displayGeometries(database.db, { systemId, levelKey: level.key });
 }
+
+/** Display geometries (simplified) of a level or of given areas, for other modules' maps. */
+export async function displayShapes(
+  database: Database,
+  systemId: string,
+  where: { levelKey?: string; ids?: number[] },
+) {
+  const rows = await repo.displayGeometries(database.db, { systemId, ...where });
+  return rows.flatMap((r) => (r.geometry ? [{ ...r, geometry: r.geometry }] : []));
+}

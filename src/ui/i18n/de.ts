@@ -1,11 +1,16 @@
 // German catalogue: the source of every user-facing string. Other languages translate these keys.
+import { deMonitoring } from './de-monitoring.ts';
+
 export const de = {
+  ...deMonitoring,
   'site.name': 'Sozialraum-Plattform',
   'site.tagline': 'Von Daten zu Taten – Sozialraumorientierung in Oberhausen',
   'site.instance': 'Entwicklungs- und Beispielinstanz',
   'nav.label': 'Hauptnavigation',
   'nav.home': 'Start',
   'nav.areas': 'Gebiete',
+  'nav.monitoring': 'Monitoring',
+  'nav.data': 'Daten',
   'nav.map': 'Karte',
   'nav.easy': 'Leichte Sprache',
   'skip.main': 'Zum Inhalt springen',
