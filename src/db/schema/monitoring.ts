@@ -77,6 +77,9 @@ export const releases = pgTable(
     licence: text('licence').notNull().default(''),
     isExample: boolean('is_example').notNull().default(false),
     fileName: text('file_name'),
+    /** How the file was read (long/wide and the column mapping), offered again for the next import. */
+    format: text('format'),
+    mapping: jsonb('mapping').$type<Record<string, unknown>>(),
     valueCount: integer('value_count').notNull().default(0),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

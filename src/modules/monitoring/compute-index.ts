@@ -185,6 +185,24 @@ export async function computeIndexRun(
   return runs;
 }
 
+/**
+ * Recomputes a configuration when the values in force changed after its latest run (a release was
+ * published or withdrawn, or an embargo ended), so the index never lags behind the figures.
+ */
+export async function ensureFreshIndex(database: Database, configId: string): Promise<void> {
+  const config = await repo.findIndexConfig(database.db, configId);
+  if (!config) return;
+  const run = await repo.latestIndexRun(database.db, configId);
+  const changed = await repo.lastValuesChange(database.db, config.systemId, new Date());
+  if (run && (!changed || changed <= run.computedAt)) return;
+  try {
+    await computeIndexRun(database, 'cli', configId);
+  } catch (e) {
+    // Nothing to index (no period with all inputs, too few units): the old runs stay as they are.
+    if (!(e instanceof AppError)) throw e;
+  }
+}
+
 const round2 = (v: number | null) => (v === null ? '' : v.toFixed(2));
 
 /** `area_code,status_index,status_class,dynamics_index,dynamics_class` of the latest run. */
@@ -201,6 +219,7 @@ export async function indexExportCsv(
       'invalid_input',
       `Die Index-Konfiguration „${configId}“ gehört zur Gliederung „${row.systemId}“, nicht zu „${systemId}“.`,
     );
+  await ensureFreshIndex(database, configId);
   const run = await repo.latestIndexRun(database.db, configId, period);
   if (!run)
     throw new AppError(

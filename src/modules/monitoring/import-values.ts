@@ -114,6 +114,8 @@ export async function importValues(
       licence: input.licence ?? '',
       isExample: input.isExample ?? false,
       fileName: input.fileName,
+      format: parsed.format,
+      mapping: input.mapping ? { ...input.mapping } : null,
       valueCount: parsed.rows.length,
       createdBy: userId,
       publishedBy: input.publish ? userId : null,

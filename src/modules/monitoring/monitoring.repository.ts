@@ -406,3 +406,32 @@ export function levelExtents(db: Db): Promise<LevelExtentRow[]> {
         order by s.id, l.rank`,
   );
 }
+
+/** The column mapping of the latest wide import into a system, to offer it again. */
+export async function lastMapping(
+  db: Db,
+  systemId: string,
+): Promise<Record<string, unknown> | null> {
+  const [row] = await db
+    .select({ mapping: releases.mapping })
+    .from(releases)
+    .where(and(eq(releases.systemId, systemId), sql`${releases.mapping} is not null`))
+    .orderBy(desc(releases.createdAt), desc(releases.id))
+    .limit(1);
+  return row?.mapping ?? null;
+}
+
+/** When the values in force of a system last changed: a publication, a withdrawal, an embargo ending. */
+export async function lastValuesChange(db: Db, systemId: string, asOf: Date): Promise<Date | null> {
+  const at = asOf.toISOString();
+  const [row] = await query<{ t: string | Date | null }>(
+    db,
+    sql`select max(greatest(
+          published_at,
+          withdrawn_at,
+          case when embargo_until <= ${at}::timestamptz then embargo_until end
+        )) as t
+        from releases where system_id = ${systemId}`,
+  );
+  return row?.t ? new Date(row.t) : null;
+}

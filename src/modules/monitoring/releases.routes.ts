@@ -19,8 +19,13 @@ import {
   releasesPage,
   type ImportFormValues,
 } from './presenters/release-pages.tsx';
-import { publishFormSchema, releaseParamsSchema } from './schema.ts';
-import { importableSystems, listReleaseSummaries, viewRelease } from './view-releases.ts';
+import { importQuerySchema, publishFormSchema, releaseParamsSchema } from './schema.ts';
+import {
+  importableSystems,
+  listReleaseSummaries,
+  rememberedMapping,
+  viewRelease,
+} from './view-releases.ts';
 
 const html = 'text/html; charset=utf-8';
 const policy = (name: keyof typeof monitoringPolicy) => ({
@@ -84,11 +89,22 @@ export function releasesRoutes(app: FastifyInstance, { database }: AppContext): 
 
   app.get('/verwaltung/daten/import', policy('manageReleases'), async (req, reply) => {
     const systems = await importableSystems(database);
+    const { gliederung } = importQuerySchema.parse(req.query);
+    // The chosen system, else the one of the latest release (where the team works), else the first.
+    const latest = (await listReleaseSummaries(database))[0]?.systemId;
+    const systemId =
+      systems.find((s) => s.id === (gliederung ?? latest))?.id ?? systems[0]?.id ?? '';
+    const remembered = systemId ? await rememberedMapping(database, systemId) : null;
     reply.type(html).send(
       importPage(req.page, {
         systems,
-        values: { ...emptyForm, systemId: systems[0]?.id ?? '' },
+        values: {
+          ...emptyForm,
+          systemId,
+          ...(remembered ? { ...remembered, format: 'wide' } : {}),
+        },
         errors: [],
+        remembered: remembered !== null,
       }),
     );
   });

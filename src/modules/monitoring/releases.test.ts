@@ -15,6 +15,7 @@ import {
 } from './manage-releases.ts';
 import * as repo from './monitoring.repository.ts';
 import { seedMonitoring } from './seed.ts';
+import { computeIndexRun, ensureFreshIndex } from './compute-index.ts';
 import { loadScope, resolveValues } from './resolve-values.ts';
 
 let database: Database;
@@ -199,4 +200,44 @@ test('the embargo date is midnight in Berlin, winter and summer', () => {
   assert.equal(startOfDayInBerlin('2026-01-15').toISOString(), '2026-01-14T23:00:00.000Z');
   assert.equal(startOfDayInBerlin('2026-07-15').toISOString(), '2026-07-14T22:00:00.000Z');
   assert.throws(() => startOfDayInBerlin('15.07.2026'), AppError);
+});
+
+test('the index follows the figures: a new publication is in the next index run', async () => {
+  const before = await repo.latestIndexRun(database.db, 'oberhausen-sozialbericht');
+  assert.ok(before);
+  const r = await importValues(database, 'cli', {
+    systemId: 'oberhausen',
+    fileName: 'nachtrag.csv',
+    bytes: long(['sq-walsumer-mark;sgb2_leistungsberechtigte;2023;4000']),
+    title: 'Nachtrag SGB II 2023',
+    publish: true,
+  });
+  await ensureFreshIndex(database, 'oberhausen-sozialbericht');
+  const after = await repo.latestIndexRun(database.db, 'oberhausen-sozialbericht');
+  assert.ok(after && after.id !== before.id);
+  assert.ok(after.releaseIds.includes(r.releaseId!));
+  await ensureFreshIndex(database, 'oberhausen-sozialbericht');
+  assert.equal(
+    (await repo.latestIndexRun(database.db, 'oberhausen-sozialbericht'))!.id,
+    after.id,
+    'no change, no new run',
+  );
+  await withdrawRelease(database, 'cli', r.releaseId!);
+  await deleteRelease(database, 'cli', r.releaseId!);
+});
+
+test('an index over the 6 Sozialräume is refused with the reason', async () => {
+  await repo.upsertIndexConfig(database.db, {
+    id: 'probe-sozialraeume',
+    name: 'Probe',
+    systemId: 'oberhausen',
+    levelKey: 'sozialraum',
+    config: {
+      ...(await repo.findIndexConfig(database.db, 'oberhausen-sozialbericht'))!.config,
+    },
+  });
+  await assert.rejects(computeIndexRun(database, 'cli', 'probe-sozialraeume'), (e: AppError) => {
+    assert.match(e.message, /Ein Index über 6 Gebiete ist nicht aussagekräftig/);
+    return true;
+  });
 });

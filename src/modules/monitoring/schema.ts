@@ -108,3 +108,5 @@ export const publishFormSchema = z.object({
         .nullable(),
     ),
 });
+
+export const importQuerySchema = z.object({ gliederung: code.optional() });

@@ -2,7 +2,7 @@
 import type { Database } from '../../db/client.ts';
 import { AppError } from '../../core/errors.ts';
 import { displayShapes } from '../areas/index.ts';
-import { readStoredConfig } from './compute-index.ts';
+import { ensureFreshIndex, readStoredConfig } from './compute-index.ts';
 import { DYNAMICS_CLASSES, STATUS_CLASSES, groupLabel } from './index-method.ts';
 import * as repo from './monitoring.repository.ts';
 import { loadCatalogue, loadScope, releaseRef, type Viewer } from './resolve-values.ts';
@@ -20,6 +20,7 @@ export async function indexPlacements(
   const placements: IndexPlacement[] = [];
   for (const config of await repo.listIndexConfigs(database.db)) {
     if (config.systemId !== systemId || config.levelKey !== levelKey) continue;
+    await ensureFreshIndex(database, config.id);
     const periods = (await repo.indexRunPeriods(database.db, config.id)).map((p) => p.period);
     const at = periods.find((p) => p <= period) ?? periods[periods.length - 1];
     if (!at) continue;
@@ -57,6 +58,7 @@ export async function viewIndex(
 ): Promise<IndexView> {
   const config = await repo.findIndexConfig(database.db, configId);
   if (!config) throw new AppError('not_found', `Den Index „${configId}“ gibt es nicht.`);
+  await ensureFreshIndex(database, configId);
   const periods = (await repo.indexRunPeriods(database.db, configId)).map((p) => p.period);
   if (period && !periods.includes(period))
     throw new AppError(

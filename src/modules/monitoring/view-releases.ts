@@ -51,3 +51,20 @@ export async function viewRelease(database: Database, id: number): Promise<Relea
 export async function importableSystems(database: Database) {
   return (await repo.systemsWithAreas(database.db)).map((s) => ({ id: s.id, name: s.name }));
 }
+
+/** Form values for the next import into a system: the mapping used last time, if any. */
+export async function rememberedMapping(
+  database: Database,
+  systemId: string,
+): Promise<{ areaColumn: string; period: string; columns: string } | null> {
+  const m = await repo.lastMapping(database.db, systemId);
+  if (!m || typeof m['areaColumn'] !== 'string') return null;
+  const columns = (m['columns'] ?? {}) as Record<string, string>;
+  return {
+    areaColumn: m['areaColumn'],
+    period: typeof m['period'] === 'string' ? m['period'] : '',
+    columns: Object.entries(columns)
+      .map(([header, code]) => `${header}=${code}`)
+      .join('\n'),
+  };
+}

@@ -58,6 +58,8 @@ export const deMonitoringReleases = {
   'mon.import.columns': 'Spaltenzuordnung',
   'mon.import.columnsHint':
     'Nur für breite Tabellen: je Zeile SPALTE=INDIKATOR, z. B. „SGB2=sgb2_quote“. Leer: Spalten, die wie ein Indikator heißen.',
+  'mon.import.remembered':
+    'Die Spaltenzuordnung des letzten Imports in diese Gliederung ist vorausgefüllt. Prüfen Sie sie, bevor Sie importieren.',
   'mon.import.example': 'Beispieldaten (keine amtlichen Werte)',
   'mon.import.check': 'Nur prüfen',
   'mon.import.submit': 'Als Entwurf importieren',

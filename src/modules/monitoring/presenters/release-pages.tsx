@@ -135,6 +135,8 @@ export function importPage(
     errors: ErrorDetail[];
     message?: string | undefined;
     dryRun?: ImportValuesSummary | undefined;
+    /** The mapping fields hold the mapping of the last wide import into this system. */
+    remembered?: boolean;
   },
 ): string {
   const t = ctx.t;
@@ -194,6 +196,7 @@ export function importPage(
           </Alert>
         ) : null}
         <p class="kern-body">{t('mon.import.intro')}</p>
+        {v.remembered ? <Alert kind="info" title={t('mon.import.remembered')} /> : null}
         <form
           method="post"
           action="/verwaltung/daten/import"
