@@ -61,7 +61,7 @@ export async function startServer(config: Config) {
   const database = await openConfiguredDatabase(config);
   if (config.seedOnStart) {
     const seeded = await seedAll(database, config);
-    for (const line of seeded) console.log(`Beispieldaten: ${line}`);
+    for (const line of seeded) console.log(`Eingespielt: ${line}`);
   }
   const app = await buildApp({
     database,

@@ -17,23 +17,28 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
   const baseUrl = (req: FastifyRequest) => ctx.config.publicUrl ?? `${req.protocol}://${req.host}`;
 
   app.get('/verwaltung', policy('administerUsers'), async (req, reply) => {
+    const { t } = req.page;
     reply.type(html).send(
       adminHomePage(req.page, [
         {
           href: '/verwaltung/benutzer',
-          label: 'Benutzer',
-          text: 'Konten, Rollen und Fachbereiche, Einladungen',
+          label: t('staff.admin.users'),
+          text: t('staff.admin.usersText'),
         },
         {
           href: '/verwaltung/fachbereiche',
-          label: 'Fachbereiche',
-          text: 'die Fachbereiche des Organisationsteams',
+          label: t('staff.admin.departments'),
+          text: t('staff.admin.departmentsText'),
         },
-        { href: '/verwaltung/protokoll', label: 'Protokoll', text: 'wer hat wann was geändert' },
+        {
+          href: '/verwaltung/protokoll',
+          label: t('staff.admin.audit'),
+          text: t('staff.admin.auditText'),
+        },
         {
           href: '/verwaltung/barrieren',
-          label: 'Barriere-Meldungen',
-          text: 'Rückmeldungen zur Barrierefreiheit',
+          label: t('staff.admin.barriers'),
+          text: t('staff.admin.barriersText'),
         },
       ]),
     );
@@ -70,7 +75,7 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/verwaltung/benutzer', policy('administerUsers'), async (req, reply) => {
     const notice =
       (req.query as Record<string, unknown>)['eingeladen'] === '1'
-        ? 'Die Einladung ist verschickt.'
+        ? req.page.t('staff.users.invited')
         : undefined;
     reply.type(html).send(usersPage(req.page, await usersView([], undefined, notice)));
   });
@@ -127,7 +132,7 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
   ) {
     const { id } = userIdParams.parse(req.params);
     const user = await repo.findUser(database.db, id);
-    if (!user) throw new AppError('not_found', 'Dieses Konto gibt es nicht.');
+    if (!user) throw new AppError('not_found', req.page.t('staff.user.notFound'));
     const view = {
       user: { ...user, grants: await repo.grantsOf(database.db, id) },
       departments: await repo.listDepartments(database.db),

@@ -26,9 +26,9 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext): void {
     const q = req.query as Record<string, unknown>;
     const notice =
       q['abgemeldet'] === '1'
-        ? 'Sie sind abgemeldet.'
+        ? req.page.t('staff.login.loggedOut')
         : q['passwort'] === '1'
-          ? 'Ihr Passwort ist gespeichert. Bitte melden Sie sich an.'
+          ? req.page.t('staff.login.passwordSaved')
           : undefined;
     reply.type(html).send(
       loginPage(req.page, {
@@ -59,7 +59,7 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext): void {
               email: '',
               weiter,
               oidc,
-              error: body.error.issues[0]?.message ?? 'Ungültige Eingabe.',
+              error: body.error.issues[0]?.message ?? req.page.t('staff.login.invalidInput'),
             }),
           );
       }

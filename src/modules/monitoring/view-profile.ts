@@ -110,9 +110,24 @@ export async function viewProfile(
     (s) => ({ areaId: s.id, code: s.code, name: s.name, geometry: s.geometry }),
   );
 
+  // Areas without a population of their own (e.g. Sozialquartiere) take it from the indicator the
+  // system's index uses as population, at the chosen period.
+  let population = { value: node.population, date: node.populationDate };
+  if (population.value === null) {
+    for (const config of await repo.listIndexConfigs(database.db)) {
+      const code = config.systemId === systemId ? config.config['populationIndicator'] : undefined;
+      if (typeof code !== 'string' || !scope.catalogue.has(code)) continue;
+      const at = periodAtOrBefore(resolved.periods(code), chosen);
+      const cell = at ? resolved.cells(code, at).get(node.id) : undefined;
+      if (at && cell?.state === 'ok' && cell.value !== null) {
+        population = { value: cell.value, date: at };
+        break;
+      }
+    }
+  }
   return {
     system: scope.system,
-    area: { ...areaRef(node), population: node.population, populationDate: node.populationDate },
+    area: { ...areaRef(node), population: population.value, populationDate: population.date },
     ancestors: ancestors.map(areaRef),
     parent: parent ? areaRef(parent) : null,
     city: city ? areaRef(city) : null,

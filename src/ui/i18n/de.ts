@@ -1,8 +1,10 @@
 // German catalogue: the source of every user-facing string. Other languages translate these keys.
 import { deMonitoring } from './de-monitoring.ts';
+import { deStaff } from './de-staff.ts';
 
 export const de = {
   ...deMonitoring,
+  ...deStaff,
   'site.name': 'Sozialraum-Plattform',
   'site.tagline': 'Von Daten zu Taten – Sozialraumorientierung in Oberhausen',
   'site.instance': 'Entwicklungs- und Beispielinstanz',

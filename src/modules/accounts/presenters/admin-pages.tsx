@@ -4,7 +4,7 @@ import { Alert, Breadcrumb, CsrfField, ErrorSummary, Field } from '../../../ui/c
 import type { PageContext } from '../../../ui/page.ts';
 import type { ErrorDetail } from '../../../core/errors.ts';
 import { roles, type RoleGrant } from '../../../core/policy.ts';
-import { grantLabel, roleNames } from './labels.ts';
+import { grantLabel, roleName, statusName } from './labels.ts';
 
 interface UserItem {
   id: number;
@@ -14,30 +14,31 @@ interface UserItem {
   grants: RoleGrant[];
 }
 
-const statusNames: Record<string, string> = {
-  active: 'aktiv',
-  invited: 'eingeladen',
-  disabled: 'gesperrt',
-};
-
-function GrantFields({ departments }: { departments: { id: string; name: string }[] }) {
+function GrantFields({
+  ctx,
+  departments,
+}: {
+  ctx: PageContext;
+  departments: { id: string; name: string }[];
+}) {
+  const { t } = ctx;
   return (
     <>
       <div class="kern-form-input">
         <label class="kern-label" for="role">
-          Rolle
+          {t('staff.grant.role')}
         </label>
         <div class="kern-form-input__select-wrapper">
           <select class="kern-form-input__select" id="role" name="role">
             {roles.map((r) => (
-              <option value={r}>{roleNames[r]}</option>
+              <option value={r}>{roleName(t, r)}</option>
             ))}
           </select>
         </div>
       </div>
       <div class="kern-form-input">
         <label class="kern-label" for="departmentId">
-          Fachbereich (für Organisation)
+          {t('staff.grant.department')}
         </label>
         <div class="kern-form-input__select-wrapper">
           <select class="kern-form-input__select" id="departmentId" name="departmentId">
@@ -50,7 +51,7 @@ function GrantFields({ departments }: { departments: { id: string; name: string 
       </div>
       <div class="kern-form-input">
         <label class="kern-label" for="organisationId">
-          Organisation (für Anbieter)
+          {t('staff.grant.organisation')}
         </label>
         <input
           class="kern-form-input__input"
@@ -73,34 +74,45 @@ export function usersPage(
     notice?: string;
   },
 ): string {
+  const { t } = ctx;
   const deps = new Map(v.departments.map((d) => [d.id, d.name]));
   return renderPage({
     ctx,
-    title: 'Benutzerverwaltung',
+    title: t('staff.users.title'),
     children: (
       <>
         <Breadcrumb
           ctx={ctx}
-          items={[{ href: '/verwaltung', label: 'Verwaltung' }, { label: 'Benutzer' }]}
+          items={[
+            { href: '/verwaltung', label: t('staff.admin.title') },
+            { label: t('staff.users.breadcrumb') },
+          ]}
         />
-        <h1 class="kern-heading-large">Benutzerverwaltung</h1>
+        <h1 class="kern-heading-large">{t('staff.users.title')}</h1>
         {v.notice ? <Alert kind="success" title={v.notice} /> : null}
-        <div class="kern-table-responsive" tabindex={0} role="region" aria-label="Benutzer">
+        <div
+          class="kern-table-responsive"
+          tabindex={0}
+          role="region"
+          aria-label={t('staff.users.region')}
+        >
           <table class="kern-table kern-table--striped">
-            <caption class="kern-title">{`Benutzer (${v.users.length})`}</caption>
+            <caption class="kern-title">
+              {t('staff.users.caption', { count: v.users.length })}
+            </caption>
             <thead class="kern-table__head">
               <tr class="kern-table__row">
                 <th scope="col" class="kern-table__header">
-                  Name
+                  {t('staff.users.col.name')}
                 </th>
                 <th scope="col" class="kern-table__header">
-                  E-Mail
+                  {t('staff.users.col.email')}
                 </th>
                 <th scope="col" class="kern-table__header">
-                  Rollen
+                  {t('staff.users.col.roles')}
                 </th>
                 <th scope="col" class="kern-table__header">
-                  Status
+                  {t('staff.users.col.status')}
                 </th>
               </tr>
             </thead>
@@ -114,21 +126,21 @@ export function usersPage(
                   </th>
                   <td class="kern-table__cell">{u.email}</td>
                   <td class="kern-table__cell">
-                    {u.grants.map((g) => grantLabel(g, deps)).join(', ') || '–'}
+                    {u.grants.map((g) => grantLabel(t, g, deps)).join(', ') || '–'}
                   </td>
-                  <td class="kern-table__cell">{statusNames[u.status] ?? u.status}</td>
+                  <td class="kern-table__cell">{statusName(t, u.status)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
-        <h2 class="kern-heading-medium">Person einladen</h2>
+        <h2 class="kern-heading-medium">{t('staff.invite.title')}</h2>
         <ErrorSummary ctx={ctx} errors={v.errors} />
         <form method="post" action="/verwaltung/benutzer" class="narrow-form">
           <CsrfField ctx={ctx} />
           <Field
             id="displayName"
-            label="Name"
+            label={t('staff.invite.name')}
             error={v.errors.find((e) => e.field === 'displayName')?.message}
           >
             <input
@@ -142,7 +154,7 @@ export function usersPage(
           </Field>
           <Field
             id="email"
-            label="E-Mail-Adresse"
+            label={t('staff.invite.email')}
             error={v.errors.find((e) => e.field === 'email')?.message}
           >
             <input
@@ -154,9 +166,9 @@ export function usersPage(
               value={v.values.email}
             />
           </Field>
-          <GrantFields departments={v.departments} />
+          <GrantFields ctx={ctx} departments={v.departments} />
           <button class="kern-btn kern-btn--primary" type="submit">
-            <span class="kern-label">Einladung senden</span>
+            <span class="kern-label">{t('staff.invite.submit')}</span>
           </button>
         </form>
       </>
@@ -173,6 +185,7 @@ export function userPage(
     notice?: string;
   },
 ): string {
+  const { t } = ctx;
   const deps = new Map(v.departments.map((d) => [d.id, d.name]));
   const { user } = v;
   return renderPage({
@@ -183,17 +196,17 @@ export function userPage(
         <Breadcrumb
           ctx={ctx}
           items={[
-            { href: '/verwaltung', label: 'Verwaltung' },
-            { href: '/verwaltung/benutzer', label: 'Benutzer' },
+            { href: '/verwaltung', label: t('staff.admin.title') },
+            { href: '/verwaltung/benutzer', label: t('staff.users.breadcrumb') },
             { label: user.displayName },
           ]}
         />
         <h1 class="kern-heading-large">{user.displayName}</h1>
         {v.notice ? <Alert kind="success" title={v.notice} /> : null}
         {v.error ? <Alert kind="danger" title={v.error} /> : null}
-        <p class="kern-body">{`${user.email} · ${statusNames[user.status] ?? user.status}`}</p>
-        <h2 class="kern-heading-medium">Rollen</h2>
-        {user.grants.length === 0 ? <p class="kern-body">Keine Rollen.</p> : null}
+        <p class="kern-body">{`${user.email} · ${statusName(t, user.status)}`}</p>
+        <h2 class="kern-heading-medium">{t('staff.user.roles')}</h2>
+        {user.grants.length === 0 ? <p class="kern-body">{t('staff.user.noRoles')}</p> : null}
         <ul class="kern-list grant-list">
           {user.grants.map((g) => (
             <li>
@@ -206,9 +219,11 @@ export function userPage(
                 <input type="hidden" name="role" value={g.role} />
                 <input type="hidden" name="departmentId" value={g.departmentId ?? ''} />
                 <input type="hidden" name="organisationId" value={g.organisationId ?? ''} />
-                <span>{grantLabel(g, deps)}</span>{' '}
+                <span>{grantLabel(t, g, deps)}</span>{' '}
                 <button class="kern-btn kern-btn--tertiary kern-btn--x-small" type="submit">
-                  <span class="kern-label">{`Entfernen: ${grantLabel(g, deps)}`}</span>
+                  <span class="kern-label">
+                    {t('staff.user.removeGrant', { grant: grantLabel(t, g, deps) })}
+                  </span>
                 </button>
               </form>
             </li>
@@ -216,12 +231,12 @@ export function userPage(
         </ul>
         <form method="post" action={`/verwaltung/benutzer/${user.id}/rollen`} class="narrow-form">
           <CsrfField ctx={ctx} />
-          <GrantFields departments={v.departments} />
+          <GrantFields ctx={ctx} departments={v.departments} />
           <button class="kern-btn kern-btn--secondary" type="submit">
-            <span class="kern-label">Rolle hinzufügen</span>
+            <span class="kern-label">{t('staff.user.addGrant')}</span>
           </button>
         </form>
-        <h2 class="kern-heading-medium">Zugang</h2>
+        <h2 class="kern-heading-medium">{t('staff.user.access')}</h2>
         <form method="post" action={`/verwaltung/benutzer/${user.id}/status`}>
           <CsrfField ctx={ctx} />
           <input
@@ -231,7 +246,7 @@ export function userPage(
           />
           <button class="kern-btn kern-btn--secondary" type="submit">
             <span class="kern-label">
-              {user.status === 'disabled' ? 'Konto entsperren' : 'Konto sperren und abmelden'}
+              {user.status === 'disabled' ? t('staff.user.enable') : t('staff.user.disable')}
             </span>
           </button>
         </form>
@@ -252,45 +267,54 @@ export interface AuditItem {
 }
 
 export function auditPage(ctx: PageContext, entries: AuditItem[]): string {
-  const time = new Intl.DateTimeFormat('de-DE', {
+  const time = new Intl.DateTimeFormat(ctx.locale, {
     dateStyle: 'medium',
     timeStyle: 'medium',
     timeZone: 'Europe/Berlin',
   });
+  const { t } = ctx;
   return renderPage({
     ctx,
-    title: 'Protokoll',
+    title: t('staff.audit.title'),
     children: (
       <>
         <Breadcrumb
           ctx={ctx}
-          items={[{ href: '/verwaltung', label: 'Verwaltung' }, { label: 'Protokoll' }]}
+          items={[
+            { href: '/verwaltung', label: t('staff.admin.title') },
+            { label: t('staff.audit.title') },
+          ]}
         />
-        <h1 class="kern-heading-large">Protokoll aller Änderungen</h1>
+        <h1 class="kern-heading-large">{t('staff.audit.heading')}</h1>
         <p class="kern-body">
           <a class="kern-link" href="/verwaltung/protokoll.csv">
-            Als CSV herunterladen
+            {t('staff.audit.csv')}
           </a>
         </p>
-        <div class="kern-table-responsive" tabindex={0} role="region" aria-label="Protokoll">
+        <div
+          class="kern-table-responsive"
+          tabindex={0}
+          role="region"
+          aria-label={t('staff.audit.title')}
+        >
           <table class="kern-table kern-table--striped">
-            <caption class="kern-sr-only">Protokoll</caption>
+            <caption class="kern-sr-only">{t('staff.audit.title')}</caption>
             <thead class="kern-table__head">
               <tr class="kern-table__row">
                 <th scope="col" class="kern-table__header">
-                  Zeit
+                  {t('staff.audit.col.time')}
                 </th>
                 <th scope="col" class="kern-table__header">
-                  Wer
+                  {t('staff.audit.col.actor')}
                 </th>
                 <th scope="col" class="kern-table__header">
-                  Was
+                  {t('staff.audit.col.action')}
                 </th>
                 <th scope="col" class="kern-table__header">
-                  Objekt
+                  {t('staff.audit.col.entity')}
                 </th>
                 <th scope="col" class="kern-table__header">
-                  Vorher / Nachher
+                  {t('staff.audit.col.change')}
                 </th>
               </tr>
             </thead>
@@ -320,10 +344,10 @@ export function adminHomePage(
 ): string {
   return renderPage({
     ctx,
-    title: 'Verwaltung',
+    title: ctx.t('staff.admin.title'),
     children: (
       <>
-        <h1 class="kern-heading-large">Verwaltung</h1>
+        <h1 class="kern-heading-large">{ctx.t('staff.admin.title')}</h1>
         <ul class="kern-list">
           {links.map((l) => (
             <li>

@@ -191,7 +191,7 @@ export function accountPage(
             <dt class="kern-description-list-item__key">{t('account.roles')}</dt>
             <dd class="kern-description-list-item__value">
               {grants.length
-                ? grants.map((g) => grantLabel(g, departments)).join(', ')
+                ? grants.map((g) => grantLabel(t, g, departments)).join(', ')
                 : t('account.noRoles')}
             </dd>
           </div>
