@@ -1,7 +1,9 @@
 // English catalogue (started): keys missing here fall back to German.
 import type { MessageKey } from './de.ts';
+import { enMonitoring } from './en-monitoring.ts';
 
 export const en: Partial<Record<MessageKey, string>> = {
+  ...enMonitoring,
   'site.name': 'Social Space Platform',
   'site.tagline': 'From data to deeds – social-space work in Oberhausen',
   'site.instance': 'Development and example instance',
