@@ -3,3 +3,4 @@ export * from './areas.ts';
 export * from './site.ts';
 export * from './accounts.ts';
 export * from './monitoring.ts';
+export * from './directory.ts';
