@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  date,
   doublePrecision,
   index,
   integer,
@@ -13,6 +14,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
 } from 'drizzle-orm/pg-core';
 import { areas } from './areas.ts';
 
@@ -220,5 +222,24 @@ export const serviceTaxonomy = pgTable(
   (t) => [
     primaryKey({ columns: [t.serviceId, t.termId] }),
     index('service_taxonomy_term_idx').on(t.termId),
+  ],
+);
+
+/**
+ * Searches counted in aggregate, for "what people could not find": normalised terms, filters,
+ * Sozialraum and result count per day — no address, no user, no time finer than a day.
+ */
+export const searchLog = pgTable(
+  'search_log',
+  {
+    day: date('day').notNull(),
+    terms: text('terms').notNull(),
+    filters: text('filters').notNull().default(''),
+    areaId: integer('area_id').references(() => areas.id, { onDelete: 'cascade' }),
+    results: integer('results').notNull(),
+    count: integer('count').notNull().default(1),
+  },
+  (t) => [
+    unique('search_log_key').on(t.day, t.terms, t.filters, t.areaId, t.results).nullsNotDistinct(),
   ],
 );
