@@ -5,8 +5,14 @@ import { displayShapes } from '../areas/index.ts';
 import { ensureFreshIndex, readStoredConfig } from './compute-index.ts';
 import { DYNAMICS_CLASSES, STATUS_CLASSES, groupLabel } from './index-method.ts';
 import * as repo from './monitoring.repository.ts';
-import { loadCatalogue, loadScope, releaseRef, type Viewer } from './resolve-values.ts';
-import { areaRef } from './view-common.ts';
+import {
+  loadCatalogue,
+  loadScope,
+  releaseRef,
+  resolveValues,
+  type Viewer,
+} from './resolve-values.ts';
+import { areaRef, periodAtOrBefore } from './view-common.ts';
 import type { IndexPlacement, IndexView } from './view-model.ts';
 
 /** The latest run of each of the system's configurations on the area's level, up to the period. */
@@ -72,12 +78,22 @@ export async function viewIndex(
   const stored = readStoredConfig(config, (c) => catalogue.get(c)?.polarity);
   const info = (code: string) => catalogue.get(code)!;
   const results = await repo.indexResultsOf(database.db, run.id);
+  // The population the index used (its population indicator at the run's period), else the area's own.
+  const populationOf = new Map<number, number>();
+  if (stored.populationIndicator && catalogue.has(stored.populationIndicator)) {
+    const code = stored.populationIndicator;
+    const resolved = await resolveValues(database, scope, [code]);
+    const at = periodAtOrBefore(resolved.periods(code), run.period);
+    if (at)
+      for (const [id, cell] of resolved.cells(code, at))
+        if (cell.state === 'ok' && cell.value !== null) populationOf.set(id, cell.value);
+  }
   const rows = results
     .map((r) => {
       const node = scope.byId.get(r.areaId)!;
       return {
         area: areaRef(node),
-        population: node.population,
+        population: populationOf.get(node.id) ?? node.population,
         statusIndex: r.statusIndex,
         statusClass: r.statusClass,
         dynamicsIndex: r.dynamicsIndex,

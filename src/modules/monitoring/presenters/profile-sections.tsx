@@ -81,7 +81,10 @@ function SeriesChart({
   ];
   if (columns.parent)
     series.push({
-      label: columns.parent.name,
+      label:
+        columns.parent.name === view.area.name
+          ? `${columns.parent.name} (${columns.parent.levelName})`
+          : columns.parent.name,
       points: row.series.map((s) => point(s.period, s.parent)),
     });
   if (columns.city)
@@ -164,7 +167,9 @@ export function TopicSection({
               </th>
               {columns.parent ? (
                 <th scope="col" class={num}>
-                  {columns.parent.name}
+                  {columns.parent.name === area.name
+                    ? `${columns.parent.name} (${columns.parent.levelName})`
+                    : columns.parent.name}
                 </th>
               ) : null}
               {columns.city ? (
