@@ -6,6 +6,7 @@ import { createTestApp } from '../src/server/testing.ts';
 import type { Database } from '../src/db/client.ts';
 import { benchGeojson, benchPages, benchSteps } from './pages.ts';
 import { benchImport } from './import.ts';
+import { benchMonitoring } from './monitoring.ts';
 import { benchColdStartPglite, benchColdStartServer } from './cold-start.ts';
 import { loadTable, timedTable } from './report.ts';
 import { freshDatabase } from './fresh-db.ts';
@@ -25,8 +26,8 @@ if (!(seconds > 0 && seconds <= 30)) throw new Error('BENCH_SECONDS: 0 < s <= 30
 if (!(Number.isInteger(rounds) && rounds >= 1 && rounds <= 10))
   throw new Error('BENCH_ROUNDS: 1..10');
 if (!(Number.isInteger(runs) && runs >= 1 && runs <= 50)) throw new Error('BENCH_RUNS: 1..50');
-if (only?.some((o) => !['pages', 'geojson', 'import', 'cold'].includes(o)))
-  throw new Error('BENCH_ONLY: comma-separated of pages, geojson, import, cold');
+if (only?.some((o) => !['pages', 'geojson', 'import', 'cold', 'monitoring'].includes(o)))
+  throw new Error('BENCH_ONLY: comma-separated of pages, geojson, import, cold, monitoring');
 
 const started = performance.now();
 const progress = (message: string) => {
@@ -128,6 +129,11 @@ if (wanted('cold')) {
     ? await benchColdStartServer(databaseUrl, runs, progress)
     : await benchColdStartPglite(runs, progress);
   print(timedTable(rows));
+}
+
+if (wanted('monitoring')) {
+  print();
+  print(await benchMonitoring({ concurrencies, maxMs: seconds * 1000, rounds, progress, runs }));
 }
 
 const total = (performance.now() - started) / 1000;

@@ -435,3 +435,22 @@ export async function lastValuesChange(db: Db, systemId: string, asOf: Date): Pr
   );
   return row?.t ? new Date(row.t) : null;
 }
+
+/**
+ * A fingerprint of the values in force of a system: changes whenever a release is added, published,
+ * withdrawn or deleted, or an embargo passes.
+ */
+export async function valuesVersion(db: Db, systemId: string, asOf: Date): Promise<string> {
+  const at = asOf.toISOString();
+  const [row] = await query<Record<string, unknown>>(
+    db,
+    sql`select count(*)::int as n, max(id) as id, max(published_at) as p, max(withdrawn_at) as w,
+          count(*) filter (where status = 'published')::int as np,
+          max(embargo_until) filter (where embargo_until <= ${at}::timestamptz) as e,
+          count(*) filter (where embargo_until > ${at}::timestamptz)::int as waiting,
+          (select max(updated_at) from areas where system_id = ${systemId}) as a,
+          (select count(*)::int from indicators) as i
+        from releases where system_id = ${systemId}`,
+  );
+  return JSON.stringify(row ?? {});
+}

@@ -178,7 +178,44 @@ function withDisclosure(
   };
 }
 
+/**
+ * Resolved values per database, reused while the values in force stay the same: a release is
+ * published, withdrawn, deleted or leaves its embargo rarely, while pages ask for the same
+ * indicators all day. The version is one cheap aggregate over the system's releases.
+ */
+const resolvedCache = new WeakMap<Database, Map<string, { version: string; resolved: Resolved }>>();
+const cacheLimit = 256;
+
 export async function resolveValues(
+  database: Database,
+  scope: Scope,
+  codes: string[],
+  periods?: string[],
+): Promise<Resolved> {
+  for (const code of codes) visibleIndicator(scope, code);
+  const key = [
+    scope.system.id,
+    [...codes].sort().join(','),
+    periods ? [...periods].sort().join(',') : '*',
+    scope.viewer.internal ? 'intern' : 'public',
+    scope.preview?.id ?? '',
+  ].join('|');
+  const version = await repo.valuesVersion(database.db, scope.system.id, scope.asOf);
+  let perDb = resolvedCache.get(database);
+  if (!perDb) resolvedCache.set(database, (perDb = new Map()));
+  const hit = perDb.get(key);
+  if (hit && hit.version === version) {
+    perDb.delete(key);
+    perDb.set(key, hit);
+    return hit.resolved;
+  }
+  const resolved = await computeResolved(database, scope, codes, periods);
+  perDb.set(key, { version, resolved });
+  if (perDb.size > cacheLimit) perDb.delete(perDb.keys().next().value!);
+  return resolved;
+}
+
+async function computeResolved(
   database: Database,
   scope: Scope,
   codes: string[],
