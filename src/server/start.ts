@@ -3,7 +3,7 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { openDatabase, type Database } from '../db/client.ts';
+import { openDatabase, sql, type Database } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import type { Config } from './config.ts';
 import { pgliteDir } from './config.ts';
@@ -25,6 +25,11 @@ export function mailerFor(config: Config) {
   return createMailer({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, from: config.mailFrom });
 }
 
+/** Gathers planner statistics for every table (PGlite never does it by itself). */
+export async function analyzeDatabase(database: Database): Promise<void> {
+  await database.rows(sql`analyze`);
+}
+
 /** Runs every module's seed; returns one line per seeded item. */
 export async function seedAll(
   database: Database,
@@ -41,6 +46,8 @@ export async function seedAll(
         )),
       );
   }
+  // Planner statistics for the new rows: PGlite has no autovacuum to gather them.
+  if (lines.length > 0) await analyzeDatabase(database);
   return lines;
 }
 
