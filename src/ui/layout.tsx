@@ -15,6 +15,7 @@ export interface LayoutProps {
 
 const nav: { href: string; label: MessageKey }[] = [
   { href: '/', label: 'nav.home' },
+  { href: '/angebote', label: 'nav.directory' },
   { href: '/monitoring', label: 'nav.monitoring' },
   { href: '/gebiete', label: 'nav.areas' },
   { href: '/leichte-sprache', label: 'nav.easy' },

@@ -141,24 +141,32 @@ export const phones = pgTable('phones', {
   description: jsonb('description').$type<LocalText>().notNull().default({}),
 });
 
-export const schedules = pgTable('schedules', {
-  id: text('id').primaryKey(),
-  serviceId: text('service_id').references(() => services.id, { onDelete: 'cascade' }),
-  locationId: text('location_id').references(() => locations.id, { onDelete: 'cascade' }),
-  serviceAtLocationId: text('service_at_location_id').references(() => serviceAtLocations.id, {
-    onDelete: 'cascade',
-  }),
-  /** RFC 5545 parts as HSDS has them; weekly opening hours use freq WEEKLY + byday + opens/closes. */
-  freq: text('freq'),
-  byday: text('byday'),
-  opensAt: text('opens_at'),
-  closesAt: text('closes_at'),
-  validFrom: text('valid_from'),
-  validTo: text('valid_to'),
-  /** IANA zone of opens/closes (Europe/Berlin), so "open now" is right across DST changes. */
-  timezone: text('timezone').notNull().default('Europe/Berlin'),
-  description: jsonb('description').$type<LocalText>().notNull().default({}),
-});
+export const schedules = pgTable(
+  'schedules',
+  {
+    id: text('id').primaryKey(),
+    serviceId: text('service_id').references(() => services.id, { onDelete: 'cascade' }),
+    locationId: text('location_id').references(() => locations.id, { onDelete: 'cascade' }),
+    serviceAtLocationId: text('service_at_location_id').references(() => serviceAtLocations.id, {
+      onDelete: 'cascade',
+    }),
+    /** RFC 5545 parts as HSDS has them; weekly opening hours use freq WEEKLY + byday + opens/closes. */
+    freq: text('freq'),
+    byday: text('byday'),
+    opensAt: text('opens_at'),
+    closesAt: text('closes_at'),
+    validFrom: text('valid_from'),
+    validTo: text('valid_to'),
+    /** IANA zone of opens/closes (Europe/Berlin), so "open now" is right across DST changes. */
+    timezone: text('timezone').notNull().default('Europe/Berlin'),
+    description: jsonb('description').$type<LocalText>().notNull().default({}),
+  },
+  (t) => [
+    index('schedules_service_idx').on(t.serviceId),
+    index('schedules_location_idx').on(t.locationId),
+    index('schedules_sal_idx').on(t.serviceAtLocationId),
+  ],
+);
 
 /** Languages spoken (ISO 639 codes) per service or location. */
 export const serviceLanguages = pgTable(
@@ -173,16 +181,20 @@ export const serviceLanguages = pgTable(
   (t) => [primaryKey({ columns: [t.serviceId, t.code] })],
 );
 
-export const costOptions = pgTable('cost_options', {
-  id: text('id').primaryKey(),
-  serviceId: text('service_id')
-    .notNull()
-    .references(() => services.id, { onDelete: 'cascade' }),
-  option: text('option'),
-  amount: doublePrecision('amount'),
-  currency: text('currency'),
-  amountDescription: text('amount_description'),
-});
+export const costOptions = pgTable(
+  'cost_options',
+  {
+    id: text('id').primaryKey(),
+    serviceId: text('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+    option: text('option'),
+    amount: doublePrecision('amount'),
+    currency: text('currency'),
+    amountDescription: text('amount_description'),
+  },
+  (t) => [index('cost_options_service_idx').on(t.serviceId)],
+);
 
 /** The areas (Sozialräume) a service serves, distinct from where its locations are. */
 export const serviceAreas = pgTable(

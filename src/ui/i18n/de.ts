@@ -1,9 +1,11 @@
 // German catalogue: the source of every user-facing string. Other languages translate these keys.
 import { deMonitoring } from './de-monitoring.ts';
+import { deDirectory } from './de-directory.ts';
 import { deStaff } from './de-staff.ts';
 
 export const de = {
   ...deMonitoring,
+  ...deDirectory,
   ...deStaff,
   'site.name': 'Sozialraum-Plattform',
   'site.tagline': 'Von Daten zu Taten – Sozialraumorientierung in Oberhausen',

@@ -1,0 +1,54 @@
+// The directory in Chromium: search and entry pages pass axe-core; a citizen finds the debt
+// counselling by keyboard only and opens its entry.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestApp, type TestApp } from '../../src/server/testing.ts';
+import { axeViolations, launchBrowser, watchPage, type Browser } from './support.ts';
+
+let server: TestApp;
+let browser: Browser;
+
+before(async () => {
+  server = await createTestApp({ seed: true, listen: true, rateLimitAllowList: ['127.0.0.1'] });
+  browser = await launchBrowser(server.url);
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('search, results and entry pages: no axe violations, no CSP problems', async () => {
+  const page = await browser.context.newPage();
+  const problems = await watchPage(page);
+  for (const path of [
+    '/angebote',
+    '/angebote?q=schuldner+beratung',
+    '/angebote?q=Sprachkurs&sozialraum=sr-osterfeld&offen=1',
+    '/angebote?q=xyzzy',
+  ]) {
+    await page.goto(`${server.url}${path}`);
+    assert.deepEqual(await axeViolations(page), [], path);
+  }
+  await page.goto(`${server.url}/angebote?q=Schuldnerberatung`);
+  await page.locator('ol.search-results a').first().click();
+  await page.waitForLoadState('load');
+  assert.match(await page.locator('h1').innerText(), /Schuldnerberatung/);
+  assert.deepEqual(await axeViolations(page), [], 'entry page');
+  assert.deepEqual(problems.csp, []);
+  assert.deepEqual(problems.errors, []);
+  await page.close();
+});
+
+test('a citizen searches by keyboard only and reaches the entry', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/angebote`);
+  await page.getByLabel('Suchbegriff').focus();
+  await page.keyboard.type('Schuldenberatng');
+  await Promise.all([page.waitForURL(/q=Schuldenberatng/), page.keyboard.press('Enter')]);
+  const first = page.locator('ol.search-results a').first();
+  assert.match(await first.innerText(), /Schuldnerberatung/);
+  await first.focus();
+  await Promise.all([page.waitForURL(/\/angebote\/[\w-]+$/), page.keyboard.press('Enter')]);
+  assert.match(await page.locator('main').innerText(), /Öffnungszeiten/);
+  await page.close();
+});
