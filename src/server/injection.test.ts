@@ -48,6 +48,16 @@ const queryNames = [
   'dezimalkomma',
   'limit',
   'offset',
+  'q',
+  'thema',
+  'zielgruppe',
+  'sprache',
+  'alter',
+  'sozialraum',
+  'search',
+  'page',
+  'per_page',
+  'language',
 ];
 // Echoing the (escaped) input is fine; database errors, hashes and stack traces are not.
 const leaks = /syntax error|PostgresError|pg_catalog|\$argon2|at .*\.ts:\d+|stack/i;

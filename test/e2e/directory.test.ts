@@ -52,3 +52,31 @@ test('a citizen searches by keyboard only and reaches the entry', async () => {
   assert.match(await page.locator('main').innerText(), /Öffnungszeiten/);
   await page.close();
 });
+
+test('XSS payloads as search terms are echoed as text and never run', async () => {
+  const page = await browser.context.newPage();
+  const problems = await watchPage(page);
+  const fired: unknown[] = [];
+  await page.exposeFunction('__xssFired', (v: unknown) => fired.push(v));
+  await page.addInitScript({
+    content:
+      "Object.defineProperty(window, '__xss', { set: function (v) { window.__xssFired(v); }, configurable: true });",
+  });
+  for (const payload of [
+    '<script>window.__xss=1</script>',
+    '"><img src=x onerror="window.__xss=2">',
+    "'><svg onload=window.__xss=3>",
+  ]) {
+    await page.goto(`${server.url}/angebote`);
+    await page.getByLabel('Suchbegriff').fill(payload);
+    await Promise.all([
+      page.waitForURL(/q=/),
+      page.getByRole('button', { name: 'Suchen' }).click(),
+    ]);
+    assert.equal(await page.getByLabel('Suchbegriff').inputValue(), payload);
+  }
+  await page.waitForTimeout(200);
+  assert.deepEqual(fired, []);
+  assert.deepEqual(problems.csp, []);
+  await page.close();
+});

@@ -1,9 +1,10 @@
-// The English catalogue covers every monitoring key and keeps the {placeholders} of the German source.
+// The English catalogue covers every monitoring and directory key and keeps the {placeholders} of the German source.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { de, type MessageKey } from './de.ts';
 import { en } from './en.ts';
+import { enDirectory } from './en-directory.ts';
 import { enMonitoring } from './en-monitoring.ts';
 import { hasMessage } from './index.ts';
 
@@ -31,9 +32,9 @@ function placeholderMismatches(source: Catalogue, target: Catalogue): string[] {
   });
 }
 
-/** Every key of every de-monitoring*.ts file in this folder, found on disk so new fragments count too. */
-async function germanMonitoringKeys(): Promise<{ files: string[]; keys: Set<string> }> {
-  const files = readdirSync(import.meta.dirname).filter((f) => /^de-monitoring.*\.ts$/.test(f));
+/** Every key of every German fragment file in this folder whose name matches, found on disk so new fragments count too. */
+async function germanKeys(pattern: RegExp): Promise<{ files: string[]; keys: Set<string> }> {
+  const files = readdirSync(import.meta.dirname).filter((f) => pattern.test(f));
   const keys = new Set<string>();
   for (const file of files) {
     const module = (await import(`./${file}`)) as Record<string, unknown>;
@@ -45,6 +46,9 @@ async function germanMonitoringKeys(): Promise<{ files: string[]; keys: Set<stri
   }
   return { files, keys };
 }
+
+const germanMonitoringKeys = () => germanKeys(/^de-monitoring.*\.ts$/);
+const germanDirectoryKeys = () => germanKeys(/^de-directory.*\.ts$/);
 
 test('the checks find a missing key and a changed placeholder', () => {
   assert.deepEqual(placeholders('{b} von {a}, {a}'), ['a', 'b']);
@@ -81,4 +85,23 @@ test('the English monitoring fragment holds only monitoring keys', async () => {
 
 test('every English text has exactly the placeholders of its German text', () => {
   assert.deepEqual(placeholderMismatches(de, en), []);
+});
+
+test('every German directory key has an English text, and the English directory fragment only those', async () => {
+  const { files, keys } = await germanDirectoryKeys();
+  assert.ok(files.includes('de-directory.ts') && keys.size > 0, `found: ${files.join(', ')}`);
+  assert.deepEqual(
+    [...keys].filter((key) => !(key in de)),
+    [],
+    'keys that de.ts does not merge',
+  );
+  const german = Object.fromEntries([...keys].map((key) => [key, de[key as MessageKey]]));
+  assert.deepEqual(missingKeys(german, en), [], 'directory keys without an English text');
+  const notServed = [...keys].filter((key) => !hasMessage('en', key as MessageKey));
+  assert.deepEqual(notServed, [], 'keys the English translator does not serve');
+  assert.deepEqual(
+    Object.keys(enDirectory).filter((key) => !keys.has(key)),
+    [],
+  );
+  assert.deepEqual(placeholderMismatches(german, enDirectory), []);
 });

@@ -1,9 +1,11 @@
 // English catalogue (started): keys missing here fall back to German.
 import type { MessageKey } from './de.ts';
+import { enDirectory } from './en-directory.ts';
 import { enMonitoring } from './en-monitoring.ts';
 
 export const en: Partial<Record<MessageKey, string>> = {
   ...enMonitoring,
+  ...enDirectory,
   'site.name': 'Social Space Platform',
   'site.tagline': 'From data to deeds – social-space work in Oberhausen',
   'site.instance': 'Development and example instance',
