@@ -71,3 +71,33 @@ test('an entry page: address, hours, languages, costs, verification, example lab
   assert.equal(hsds.id, id);
   assert.equal(hsds.status, 'active');
 });
+
+test('searches are counted in aggregate: terms, result count and day, no address or user', async () => {
+  await get('/angebote?q=Xylophonkurs');
+  await get('/angebote?q=xylophonkurs');
+  const rows = await t.database.rows<{
+    terms: string;
+    results: number;
+    count: number;
+    day: string;
+  }>(
+    (await import('drizzle-orm'))
+      .sql`select terms, results, count, day::text as day from search_log where terms = 'xylophonkurs'`,
+  );
+  assert.equal(rows.length, 1);
+  assert.equal(rows[0]!.results, 0);
+  assert.equal(rows[0]!.count, 2);
+  assert.match(rows[0]!.day, /^\d{4}-\d{2}-\d{2}$/);
+  const columns = await t.database.rows<{ column_name: string }>(
+    (await import('drizzle-orm'))
+      .sql`select column_name from information_schema.columns where table_name = 'search_log'`,
+  );
+  assert.deepEqual(columns.map((c) => c.column_name).sort(), [
+    'area_id',
+    'count',
+    'day',
+    'filters',
+    'results',
+    'terms',
+  ]);
+});

@@ -6,7 +6,8 @@ import type { Translator } from '../../ui/i18n/index.ts';
 import * as repo from './directory.repository.ts';
 import { hasWeeklyHours, hoursOn, isOpenAt, type OpeningInterval } from './opening-hours.ts';
 import type { SearchFormInput } from './schema.ts';
-import { searchServices } from './search.ts';
+import { searchQuerySchema, searchServices, type SearchQueryInput } from './search.ts';
+import { logSearch, searchLogEntry } from './search-log.ts';
 import { loadChoices } from './search-choices.ts';
 import type { EntryView, SearchView } from './view-model.ts';
 
@@ -38,7 +39,7 @@ export async function viewSearch(
     throw new AppError('not_found', `Den Sozialraum „${form.sozialraum}“ gibt es nicht.`);
   const near =
     form.lat !== undefined && form.lon !== undefined ? { lat: form.lat, lon: form.lon } : undefined;
-  const result = await searchServices(database, {
+  const input: SearchQueryInput = {
     text: form.q || undefined,
     topic: form.thema,
     targetGroup: form.zielgruppe,
@@ -53,7 +54,8 @@ export async function viewSearch(
     limit: pageSize,
     offset: (form.seite - 1) * pageSize,
     now,
-  });
+  };
+  const result = await searchServices(database, input);
   const searched =
     form.q !== '' ||
     form.thema.length + form.zielgruppe.length + form.sprache.length > 0 ||
@@ -62,6 +64,9 @@ export async function viewSearch(
     form.kostenlos ||
     form.offen ||
     area !== undefined;
+  // Counted in aggregate for "what people could not find" (first pages only, so paging does not count twice).
+  if (searched && form.seite === 1)
+    await logSearch(database, searchLogEntry(searchQuerySchema.parse(input), result.total, now));
   return {
     form: {
       text: form.q,
