@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../src/server/testing.ts';
+import { createUserWithPassword } from '../../src/modules/accounts/index.ts';
 import { axeViolations, launchBrowser, watchPage, type Browser } from './support.ts';
 
 let server: TestApp;
@@ -78,5 +79,28 @@ test('XSS payloads as search terms are echoed as text and never run', async () =
   await page.waitForTimeout(200);
   assert.deepEqual(fired, []);
   assert.deepEqual(problems.csp, []);
+  await page.close();
+});
+
+test("the editors' page of searches without results: no axe violations", async () => {
+  const password = 'Kaisergarten Zeche Osterfeld 1871';
+  await createUserWithPassword(server.database, 'cli', {
+    email: 'redaktion@example.org',
+    displayName: 'Redaktion Angebote',
+    grants: [{ role: 'editor', departmentId: null, organisationId: null }],
+    password,
+  });
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/angebote?q=Xylophonkurs`);
+  await page.goto(`${server.url}/anmelden`);
+  await page.getByLabel('E-Mail-Adresse').fill('redaktion@example.org');
+  await page.getByLabel('Passwort').fill(password);
+  await Promise.all([
+    page.waitForURL(/\/konto|\/$/),
+    page.getByRole('button', { name: 'Anmelden' }).click(),
+  ]);
+  await page.goto(`${server.url}/verwaltung/suchen`);
+  assert.match(await page.locator('main').innerText(), /xylophonkurs/);
+  assert.deepEqual(await axeViolations(page), []);
   await page.close();
 });

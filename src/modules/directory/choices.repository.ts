@@ -32,3 +32,25 @@ export async function anyExample(db: Db): Promise<boolean> {
   );
   return (row?.n ?? 0) > 0;
 }
+
+export interface MissedSearchRow {
+  terms: string;
+  area_name: string | null;
+  searches: number;
+  max_results: number;
+  last_day: string;
+}
+
+/** Searches with no or few results over the last days, most frequent first. */
+export function missedSearches(db: Db, since: string, maxResults: number) {
+  return query<MissedSearchRow>(
+    db,
+    sql`select l.terms, a.name as area_name, sum(l.count)::int as searches,
+          max(l.results)::int as max_results, max(l.day)::text as last_day
+        from search_log l left join areas a on a.id = l.area_id
+        where l.day >= ${since}::date and l.results <= ${maxResults} and l.terms <> ''
+        group by l.terms, a.name
+        order by sum(l.count) desc, l.terms
+        limit 200`,
+  );
+}

@@ -5,4 +5,6 @@ export const directoryPolicy = {
   search: 'public',
   viewEntry: 'public',
   hsda: 'public',
+  /** What people could not find: for the directory's editors and the organising team. */
+  missedSearches: { anyRole: ['editor', 'organiser', 'admin'] },
 } satisfies Record<string, RoutePolicy>;

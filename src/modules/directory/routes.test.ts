@@ -3,6 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../server/testing.ts';
+import { grant, userWithSession } from '../accounts/testing.ts';
 
 let t: TestApp;
 
@@ -100,4 +101,16 @@ test('searches are counted in aggregate: terms, result count and day, no address
     'results',
     'terms',
   ]);
+  const editor = (await userWithSession(t.database, [grant('editor')], 'Redaktion')).cookie;
+  const page = await t.app.inject({ url: '/verwaltung/suchen', headers: { cookie: editor } });
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /<td class="kern-table__cell">xylophonkurs<\/td>/);
+  const participant = (await userWithSession(t.database, [grant('participant')], 'Teilnahme'))
+    .cookie;
+  const refused = await t.app.inject({
+    url: '/verwaltung/suchen',
+    headers: { cookie: participant },
+  });
+  assert.equal(refused.statusCode, 403);
+  assert.equal((await get('/verwaltung/suchen')).statusCode, 303);
 });

@@ -8,10 +8,11 @@ import { directoryPolicy } from './directory.policy.ts';
 import * as repo from './directory.repository.ts';
 import { exportService, exportServices, type HsdaPage } from './hsds-export.ts';
 import { entryPage } from './presenters/entry-page.tsx';
+import { missedSearchesPage } from './presenters/missed-page.tsx';
 import { searchPage } from './presenters/search-page.tsx';
 import { entryParamsSchema, searchFormSchema } from './schema.ts';
 import { searchServices } from './search.ts';
-import { viewEntry, viewSearch } from './view-directory.ts';
+import { viewEntry, viewMissedSearches, viewSearch } from './view-directory.ts';
 
 const html = 'text/html; charset=utf-8';
 /** The city whose Sozialräume the search offers. */
@@ -47,6 +48,16 @@ export function directoryRoutes(app: FastifyInstance, { database }: AppContext):
       reply
         .type(html)
         .send(entryPage(req.page, await viewEntry(database, id, req.page.locale, req.page.t)));
+    },
+  );
+
+  app.get(
+    '/verwaltung/suchen',
+    { config: { policy: directoryPolicy.missedSearches } },
+    async (req, reply) => {
+      reply
+        .type(html)
+        .send(missedSearchesPage(req.page, await viewMissedSearches(database, 90, 2)));
     },
   );
 

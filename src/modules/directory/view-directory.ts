@@ -9,6 +9,7 @@ import type { SearchFormInput } from './schema.ts';
 import { searchQuerySchema, searchServices, type SearchQueryInput } from './search.ts';
 import { logSearch, searchLogEntry } from './search-log.ts';
 import { loadChoices } from './search-choices.ts';
+import { missedSearches } from './choices.repository.ts';
 import type { EntryView, SearchView } from './view-model.ts';
 
 export const pageSize = 20;
@@ -209,4 +210,10 @@ export async function viewEntry(
     status: s.status,
     isExample: s.isExample || full.organization.isExample,
   };
+}
+
+/** Searches with no or few results in the last days, for the staff page. */
+export async function viewMissedSearches(database: Database, days: number, maxResults: number) {
+  const since = new Date(Date.now() - days * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  return { rows: await missedSearches(database.db, since, maxResults), days, maxResults };
 }

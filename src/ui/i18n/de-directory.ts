@@ -74,4 +74,15 @@ export const deDirectory = {
   'dir.day.SA': 'Samstag',
   'dir.day.SU': 'Sonntag',
   'dir.closed': 'geschlossen',
+  'dir.missed.title': 'Gesucht, nicht gefunden',
+  'dir.missed.intro':
+    'Suchen der letzten {days} Tage mit höchstens {max} Treffern, die häufigsten zuerst. Gezählt werden nur Suchbegriffe, Filter, Sozialraum, Trefferzahl und Tag – keine Adressen, keine Personen.',
+  'dir.missed.none': 'In diesem Zeitraum gab es keine Suche ohne Treffer.',
+  'dir.missed.caption': 'Suchen mit wenigen oder keinen Treffern',
+  'dir.missed.terms': 'Suchbegriffe',
+  'dir.missed.area': 'Sozialraum',
+  'dir.missed.searches': 'Suchen',
+  'dir.missed.results': 'Treffer (höchstens)',
+  'dir.missed.last': 'zuletzt',
+  'dir.missed.anyArea': 'alle',
 } as const;

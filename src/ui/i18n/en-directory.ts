@@ -75,4 +75,15 @@ export const enDirectory: Partial<Record<MessageKey, string>> = {
   'dir.day.SA': 'Saturday',
   'dir.day.SU': 'Sunday',
   'dir.closed': 'closed',
+  'dir.missed.title': 'Searched for, not found',
+  'dir.missed.intro':
+    'Searches of the last {days} days with at most {max} results, most frequent first. Only search terms, filters, social space, result count and day are counted – no addresses, no people.',
+  'dir.missed.none': 'There was no search without results in this period.',
+  'dir.missed.caption': 'Searches with few or no results',
+  'dir.missed.terms': 'Search terms',
+  'dir.missed.area': 'Social space',
+  'dir.missed.searches': 'Searches',
+  'dir.missed.results': 'Results (at most)',
+  'dir.missed.last': 'last',
+  'dir.missed.anyArea': 'all',
 };
