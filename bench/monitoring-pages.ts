@@ -4,8 +4,6 @@ import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestApp } from '../src/server/testing.ts';
-import { translator } from '../src/ui/i18n/index.ts';
-import type { PageContext } from '../src/ui/page.ts';
 import { mapPage } from '../src/modules/monitoring/presenters/map-page.tsx';
 import { profilePage } from '../src/modules/monitoring/presenters/profile-page.tsx';
 import { loadScope, resolveValues } from '../src/modules/monitoring/resolve-values.ts';
@@ -14,9 +12,11 @@ import { indexPlacements } from '../src/modules/monitoring/view-index.ts';
 import { viewLevel } from '../src/modules/monitoring/view-level.ts';
 import { viewProfile } from '../src/modules/monitoring/view-profile.ts';
 import { runHttpLoad, summarise, type LoadOptions, type LoadSample } from './load.ts';
-import type { PageBenchOptions } from './pages.ts';
+import { fetchOnce, pageContext, repeat as repeatAfter, type PageBenchOptions } from './pages.ts';
+
+/** Times n sequential calls after 3 unmeasured ones. */
+const repeat = (fn: () => unknown, n: number) => repeatAfter(fn, n, 3);
 import type { LoadRow, TimedRow } from './report.ts';
-import { settle } from './settle.ts';
 import { kib } from './stats.ts';
 
 const PUBLIC = { internal: false };
@@ -26,15 +26,6 @@ export const MONITORING_PAGES = [
   { name: 'Berlin map S4', path: '/monitoring/berlin-lor-2021/karte?indikator=S4', warmup: 3 },
   { name: 'Oberhausen profile', path: '/monitoring/oberhausen/gebiet/sq-innenstadt', warmup: 3 },
 ] as const;
-
-async function fetchOnce(url: string): Promise<{ bytes: Buffer; type: string }> {
-  const res = await fetch(url);
-  if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}`);
-  return {
-    bytes: Buffer.from(await res.arrayBuffer()),
-    type: res.headers.get('content-type') ?? '',
-  };
-}
 
 /**
  * The minimal static server of benchmark 2 (stat, headers, stream), for several files by path.
@@ -103,23 +94,6 @@ export async function benchMonitoringPages(t: TestApp, o: PageBenchOptions): Pro
     rmSync(dir, { recursive: true, force: true });
   }
   return rows;
-}
-
-function pageContext(path: string): PageContext {
-  return { locale: 'de', t: translator('de'), path, csrfToken: undefined };
-}
-
-/** Settles once, then times n sequential calls after 3 unmeasured ones. */
-async function repeat(fn: () => unknown, n: number): Promise<number[]> {
-  for (let i = 0; i < 3; i += 1) await fn();
-  await settle();
-  const samples: number[] = [];
-  for (let i = 0; i < n; i += 1) {
-    const s = performance.now();
-    await fn();
-    samples.push(performance.now() - s);
-  }
-  return samples;
 }
 
 /** The use cases behind the three pages, their main parts, and the render of a loaded view. */

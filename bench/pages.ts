@@ -62,11 +62,11 @@ async function mapQueries(database: Database): Promise<void> {
   await repo.displayGeometries(db, { systemId: SYSTEM, levelKey: LEVEL });
 }
 
-function pageContext(path: string): PageContext {
+export function pageContext(path: string): PageContext {
   return { locale: 'de', t: translator('de'), path, csrfToken: undefined };
 }
 
-async function fetchOnce(url: string): Promise<{ bytes: Buffer; type: string }> {
+export async function fetchOnce(url: string): Promise<{ bytes: Buffer; type: string }> {
   const res = await fetch(url);
   if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}`);
   return {
@@ -228,8 +228,8 @@ export async function benchGeojson(t: TestApp, o: PageBenchOptions): Promise<Loa
 }
 
 /** Settles once, then times n sequential calls after a few unmeasured ones. */
-async function repeat(fn: () => unknown, n: number): Promise<number[]> {
-  for (let i = 0; i < 5; i += 1) await fn();
+export async function repeat(fn: () => unknown, n: number, warmups = 5): Promise<number[]> {
+  for (let i = 0; i < warmups; i += 1) await fn();
   await settle();
   const samples: number[] = [];
   for (let i = 0; i < n; i += 1) {

@@ -5,6 +5,7 @@ import { Breadcrumb } from '../../../ui/components.tsx';
 import type { DataNotice, IndicatorInfo, LevelTable, SystemRef } from '../view-model.ts';
 import { CellValue } from './cells.tsx';
 import { formatPeriod } from './format.ts';
+import { monitoringUrl } from './profile-parts.tsx';
 
 type Params = Record<string, string | number | null | undefined>;
 
@@ -15,13 +16,7 @@ export function monitoringHref(
   notice: Pick<DataNotice, 'preview'>,
   hash?: string,
 ): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== null && value !== undefined && value !== '') query.append(key, String(value));
-  }
-  if (notice.preview) query.set('vorschau', String(notice.preview.id));
-  const qs = query.toString();
-  return `${path}${qs ? `?${qs}` : ''}${hash ? `#${hash}` : ''}`;
+  return `${monitoringUrl(path, params, notice)}${hash ? `#${hash}` : ''}`;
 }
 
 export function profileHref(
